@@ -3,8 +3,8 @@ import { compareCodePoints } from "./code-point-compare.js";
 import { PyFloat, pyFloatRepr } from "./py-float.js";
 
 /**
- * JSON-like data as Python's `json` module sees it: `PyFloat` marks floats, JS numbers that are integers
- * are Python ints (as are `bigint`s), and non-integral JS numbers are floats.
+ * JSON-like data as Python's `json` module sees it: `PyFloat` marks floats, safe-integer JS numbers are
+ * Python ints (as are `bigint`s), and every other JS number is a float (`0.5`, `1e16`).
  *
  * @example
  * const v: PyJson = { ratio: new PyFloat("1.0"), count: 3, tags: ["a"] };
@@ -73,9 +73,9 @@ function writeObject(obj: object, out: string[], path: readonly string[]): void 
 }
 
 function formatNumber(value: number): string {
-  if (!Number.isInteger(value)) return pyFloatRepr(value);
-  // Integral JS numbers are Python ints; BigInt prints every digit where toString() would say 1e+21.
-  return Math.abs(value) < 1e21 ? String(value === 0 ? 0 : value) : BigInt(value).toString();
+  // Safe integers are Python ints. Beyond 2^53 a JS number cannot stand for an exact int (those come
+  // as bigint), so it is a float there, as 1e16 is: Python writes "1e+16".
+  return Number.isSafeInteger(value) ? String(value === 0 ? 0 : value) : pyFloatRepr(value);
 }
 
 const SHORT_ESCAPES: Readonly<Record<number, string>> = {
