@@ -3,7 +3,8 @@ import type { StoredObject } from "./s3-server.js";
 /**
  * ListObjectsV2 over one bucket's objects: the response XML, or an error code and message. Keys are
  * ordered by UTF-8 bytes as S3 orders them; every key and common prefix counts toward `max-keys`.
- * The continuation token is opaque to clients; here it names the last entry returned.
+ * Pages hold at most `pageSize` entries. The continuation token is opaque to clients; here it names
+ * the last entry returned.
  *
  * @example
  * listV2("b", objects, new URLSearchParams("list-type=2&prefix=a/&delimiter=/"));
@@ -12,11 +13,13 @@ export function listV2(
   bucket: string,
   objects: ReadonlyMap<string, StoredObject>,
   query: URLSearchParams,
+  pageSize = 1000,
 ): string | { code: string; message: string } {
   const prefix = query.get("prefix") ?? "";
   const delimiter = query.get("delimiter") ?? "";
-  const maxKeys = Number(query.get("max-keys") ?? "1000");
-  if (!Number.isInteger(maxKeys) || maxKeys < 0) return { code: "InvalidArgument", message: "max-keys" };
+  const requested = Number(query.get("max-keys") ?? "1000");
+  if (!Number.isInteger(requested) || requested < 0) return { code: "InvalidArgument", message: "max-keys" };
+  const maxKeys = Math.min(requested, pageSize);
   const urlEncode = query.get("encoding-type") === "url";
   const token = query.get("continuation-token");
   let after = query.get("start-after") ?? "";

@@ -28,6 +28,8 @@ export interface S3ServerOptions {
     readonly secretAccessKey: string;
     readonly sessionToken?: string;
   };
+  /** Largest ListObjectsV2 page the server returns (AWS: 1000), to exercise continuation tokens. */
+  readonly pageSize?: number;
   /** Called before a request is served; an `InjectedError` is answered instead. For fault tests. */
   readonly intercept?: (request: RecordedRequest) => InjectedError | undefined;
 }
@@ -113,7 +115,7 @@ export async function startS3Server(options: S3ServerOptions = {}): Promise<S3Se
       return sendError(res, 404, "NoSuchBucket", "The specified bucket does not exist");
     if (key === "") {
       if (method !== "GET") return sendError(res, 405, "MethodNotAllowed", method);
-      const xml = listV2(bucket, objects, query);
+      const xml = listV2(bucket, objects, query, options.pageSize ?? 1000);
       if (typeof xml !== "string") return sendError(res, 400, xml.code, xml.message);
       res.writeHead(200, { "content-type": "application/xml" }).end(xml);
       return;

@@ -11,13 +11,14 @@ interface S3rverInstance {
 }
 type S3rverConstructor = new (options: Record<string, unknown>) => S3rverInstance;
 
-/** s3rver's fixed development credentials: it accepts only this key pair. */
+/** s3rver's fixed development credentials: it accepts only this access key id. */
 export const S3RVER_CREDENTIALS = { accessKeyId: "S3RVER", secretAccessKey: "S3RVER" } as const;
 
 /**
  * Starts the third-party s3rver (npm `s3rver`) on 127.0.0.1 with a random port and a fresh temporary
- * directory, path-style, with `bucket` created. s3rver checks SigV4 signatures against
- * `S3RVER_CREDENTIALS` but ignores `If-None-Match` / `If-Match` on PUT.
+ * directory, path-style, with `bucket` created. s3rver accepts only the access key id of
+ * `S3RVER_CREDENTIALS` but does not verify SigV4 signatures, and it ignores `If-None-Match` /
+ * `If-Match` on PUT; the project's own `startS3Server` covers both.
  *
  * @example
  * const s3 = await startS3rver("metadata");

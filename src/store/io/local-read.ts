@@ -1,5 +1,4 @@
 import { open, readFile, stat } from "node:fs/promises";
-import { ObjectStoreError } from "../../errors.js";
 import { isAbsent } from "./local-errors.js";
 
 /**
@@ -20,12 +19,18 @@ export async function readWhole(path: string): Promise<Uint8Array | null> {
 
 /**
  * Bytes `[start, end)` of the file; `null` when it does not exist. A range past the end of the file
- * is an error: callers compute ranges from sizes they trust, so a short file means something changed.
+ * throws `beyond(size)`: callers compute ranges from sizes they trust, so a short file means
+ * something changed.
  *
  * @example
- * await readRange("/data/t/part-0.parquet", size - 8, size); // the footer length and magic
+ * await readRange("/data/t/part-0.parquet", size - 8, size, (n) => new Error(`only ${n} bytes`));
  */
-export async function readRange(path: string, start: number, end: number): Promise<Uint8Array | null> {
+export async function readRange(
+  path: string,
+  start: number,
+  end: number,
+  beyond: (size: number) => Error,
+): Promise<Uint8Array | null> {
   let handle: Awaited<ReturnType<typeof open>>;
   try {
     handle = await open(path, "r");
@@ -43,11 +48,7 @@ export async function readRange(path: string, start: number, end: number): Promi
       if (bytesRead === 0) break;
       filled += bytesRead;
     }
-    if (filled < out.length) {
-      throw new ObjectStoreError(
-        `object store: range [${start}, ${end}) of ${path} is beyond its size of ${info.size} bytes`,
-      );
-    }
+    if (filled < out.length) throw beyond(info.size);
     return out;
   } finally {
     await handle.close();

@@ -38,12 +38,11 @@ export class LocalObjectStore implements ObjectStore {
   getRange(key: string, start: number, end: number): Promise<Uint8Array> {
     return this.run("getRange", key, async (path) => {
       checkRange(key, start, end);
-      const bytes = await readRange(path, start, end);
-      if (bytes === null) {
-        throw new ObjectStoreError(
-          `object store: getRange ${JSON.stringify(key)} in ${this.display}: not found`,
-        );
-      }
+      const where = `object store: getRange ${JSON.stringify(key)} in ${this.display}`;
+      const beyond = (size: number) =>
+        new ObjectStoreError(`${where}: range [${start}, ${end}) is beyond the object size of ${size} bytes`);
+      const bytes = await readRange(path, start, end, beyond);
+      if (bytes === null) throw new ObjectStoreError(`${where}: not found`);
       return bytes;
     });
   }

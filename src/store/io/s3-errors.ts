@@ -18,7 +18,7 @@ export async function s3Failure(
   const code = await s3ErrorCode(response);
   const suffix = code === undefined ? "" : ` ${code}`;
   return new ObjectStoreError(
-    `object store: s3 ${operation} ${JSON.stringify(key)} in ${display} failed: HTTP ${response.status}${suffix}`,
+    `object store: ${operation} ${JSON.stringify(key)} in ${display} failed: HTTP ${response.status}${suffix}`,
   );
 }
 
@@ -51,7 +51,7 @@ export function networkFailure(
   const cause = (error as { cause?: { code?: unknown } } | null)?.cause;
   const code = typeof cause?.code === "string" ? ` (${cause.code})` : "";
   return new ObjectStoreError(
-    `object store: s3 ${operation} ${JSON.stringify(key)} in ${display} failed: no response${code}`,
+    `object store: ${operation} ${JSON.stringify(key)} in ${display} failed: no response${code}`,
     { cause: error },
   );
 }

@@ -38,7 +38,7 @@ export async function listObjects(transport: S3Transport, prefix: string): Promi
     }
     if (page.next !== undefined && seen.has(page.next)) {
       throw new ObjectStoreError(
-        `object store: s3 list ${JSON.stringify(prefix)} in ${display} failed: the server repeated a continuation token`,
+        `object store: list ${JSON.stringify(prefix)} in ${display} failed: the server repeated a continuation token`,
       );
     }
     token = page.next;
@@ -65,9 +65,7 @@ export function parseListPage(xml: string): ListPage {
   const truncated = xmlText(xml, "IsTruncated")?.trim() === "true";
   const next = truncated ? xmlText(xml, "NextContinuationToken") : undefined;
   if (truncated && (next === undefined || next === "")) {
-    throw new ObjectStoreError(
-      "object store: s3 list failed: a truncated page without NextContinuationToken",
-    );
+    throw new ObjectStoreError("object store: list failed: a truncated page without NextContinuationToken");
   }
   return { objects, next };
 }

@@ -35,7 +35,7 @@ export async function s3GetRange(
   const { display } = transport.config;
   const beyond = (size: string) =>
     new ObjectStoreError(
-      `object store: s3 getRange ${JSON.stringify(key)} in ${display}: range [${start}, ${end}) is beyond the object size${size}`,
+      `object store: getRange ${JSON.stringify(key)} in ${display}: range [${start}, ${end}) is beyond the object size${size}`,
     );
   if (start === end) {
     const info = await s3Head(transport, key);
@@ -86,8 +86,8 @@ function notFoundFailure(
   transport: S3Transport,
   code?: string,
 ): ObjectStoreError {
-  const what = code === undefined || code === "NoSuchKey" ? "not found" : `HTTP 404 ${code}`;
+  const what = code === undefined || code === "NoSuchKey" ? ": not found" : ` failed: HTTP 404 ${code}`;
   return new ObjectStoreError(
-    `object store: s3 ${operation} ${JSON.stringify(key)} in ${transport.config.display}: ${what}`,
+    `object store: ${operation} ${JSON.stringify(key)} in ${transport.config.display}${what}`,
   );
 }

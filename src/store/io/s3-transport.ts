@@ -60,7 +60,7 @@ export class S3Transport {
         await backoff(attempt);
         continue;
       }
-      if (last || (response.status < 500 && response.status !== 429)) return response;
+      if (last || !RETRIED(response.status)) return response;
       await response.body?.cancel();
       await backoff(attempt);
     }
@@ -98,6 +98,9 @@ export function encodeRfc3986(text: string): string {
     (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
   );
 }
+
+// Throttling and server-side failures; 501 Not Implemented will not change on a retry.
+const RETRIED = (status: number) => status === 429 || (status >= 500 && status !== 501);
 
 function backoff(attempt: number): Promise<void> {
   const ms = Math.random() * 50 * 2 ** attempt;

@@ -45,13 +45,13 @@ export async function s3PutIfAbsent(transport: S3Transport, key: string, body: U
     }
     if (response.status === 409 && attempt < CONFLICT_ATTEMPTS) {
       await response.body?.cancel();
-      await new Promise((resolve) => setTimeout(resolve, 20 * 2 ** attempt * (0.5 + Math.random())));
+      await new Promise((resolve) => setTimeout(resolve, 10 * 2 ** attempt * (0.5 + Math.random())));
       continue;
     }
     if (response.status === 501) {
       const code = await s3ErrorCode(response);
       throw new ObjectStoreError(
-        `object store: s3 putIfAbsent ${JSON.stringify(key)} in ${display} failed: HTTP 501${code ? ` ${code}` : ""}: the server does not support conditional PUT (If-None-Match)`,
+        `object store: putIfAbsent ${JSON.stringify(key)} in ${display} failed: HTTP 501${code ? ` ${code}` : ""}: the server does not support conditional PUT (If-None-Match)`,
       );
     }
     throw await s3Failure("putIfAbsent", key, display, response);
@@ -74,7 +74,7 @@ export async function s3Delete(transport: S3Transport, key: string): Promise<voi
     const code = await s3ErrorCode(response);
     if (code === undefined || code === "NoSuchKey") return;
     throw new ObjectStoreError(
-      `object store: s3 delete ${JSON.stringify(key)} in ${transport.config.display} failed: HTTP 404 ${code}`,
+      `object store: delete ${JSON.stringify(key)} in ${transport.config.display} failed: HTTP 404 ${code}`,
     );
   }
   throw await s3Failure("delete", key, transport.config.display, response);
