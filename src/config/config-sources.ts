@@ -99,12 +99,21 @@ export class ConfigSources {
   }
 
   private envVariableFor(path: KeyPath): string {
+    const startsWith = (long: KeyPath, short: KeyPath) =>
+      short.length <= long.length && short.every((segment, i) => segment === long[i]);
     let best: { path: KeyPath; name: string } | undefined;
     for (const origin of this.env.origins) {
-      const isPrefix = origin.path.length <= path.length && origin.path.every((s, i) => s === path[i]);
-      if (isPrefix && (best === undefined || origin.path.length > best.path.length)) best = origin;
+      if (startsWith(path, origin.path) && (best === undefined || origin.path.length > best.path.length))
+        best = origin;
     }
-    return best === undefined ? "environment" : `environment variable ${best.name}`;
+    if (best !== undefined) return `environment variable ${best.name}`;
+    // A table the variables created: name the variables that filled it.
+    const inside = this.env.origins
+      .filter((origin) => startsWith(origin.path, path))
+      .map((origin) => origin.name);
+    return inside.length === 1
+      ? `environment variable ${inside[0]}`
+      : `environment variables ${inside.join(", ")}`;
   }
 
   /** The file of the chain whose value survived the merge at `path`, or null. */
