@@ -8,7 +8,7 @@ import { Feature, type FeatureDefinitionInit, type FeatureInfo } from "./feature
 import { FeatureKey, type FeatureKeyInput } from "./feature-key.js";
 import { featureJsonSchema } from "./feature-schema.js";
 import { FeatureSpec, type FeatureSpecJSON } from "./feature-spec.js";
-import { checkNewFeature } from "./graph-checks.js";
+import { GraphIndex } from "./graph-index.js";
 import { checkHashTruncationLength, getDefaultHashTruncationLength } from "./hash-truncation.js";
 import { FeaturePlan } from "./plan.js";
 import { pythonJsonDumps } from "./python-json.js";
@@ -42,7 +42,8 @@ export class FeatureGraph {
   readonly project: string | undefined;
   /** Truncation length of every graph-level hash (null: none). */
   readonly hashTruncationLength: number | null;
-  readonly #features = new Map<string, Feature>();
+  readonly #index = new GraphIndex();
+  readonly #features = this.#index.features;
   readonly #plans = new Map<string, FeaturePlan>();
   readonly #context: versions.VersionContext;
 
@@ -82,16 +83,24 @@ export class FeatureGraph {
   }
 
   /**
-   * Defines a feature from camelCase input (or a `FeatureSpec` plus optional definition info) and
-   * returns it. Throws `InvalidSpecError`, `KeyCollisionError`, `DependencyCycleError`,
+   * Defines a feature from camelCase input (or a `FeatureSpec`, or a `Feature` of another graph, plus
+   * optional definition info) and returns it. Throws `InvalidSpecError`, `KeyCollisionError`, `DependencyCycleError`,
    * `FieldNotFoundError` or `FeatureConflictError` when the definition cannot be added.
    */
-  feature(input: FeatureDefinitionInit | FeatureSpec, info: FeatureInfo = {}): Feature {
+  feature(input: FeatureDefinitionInit | FeatureSpec | Feature, info: FeatureInfo = {}): Feature {
     let spec: FeatureSpec;
     let merged: FeatureInfo;
     if (input instanceof FeatureSpec) {
       spec = input;
       merged = info;
+    } else if (input instanceof Feature) {
+      // A feature of another graph: same spec and definition info, unless `info` overrides them.
+      spec = input.spec;
+      merged = {
+        columns: info.columns ?? input.columns,
+        classPath: info.classPath ?? input.classPath,
+        project: info.project ?? input.project,
+      };
     } else {
       const { columns, classPath, project, ...rest } = input;
       spec = FeatureSpec.from(rest);
@@ -105,8 +114,8 @@ export class FeatureGraph {
     const id = spec.key.toString();
     const existing = this.#features.get(id);
     if (existing !== undefined) return sameDefinition(existing, candidate);
-    checkNewFeature(this.#features, spec);
-    this.#features.set(id, candidate);
+    this.#index.check(spec);
+    this.#index.add(candidate);
     return candidate;
   }
 
@@ -139,18 +148,9 @@ export class FeatureGraph {
 
   /** Every feature that depends on any of `keys`, directly or transitively, in dependency order. */
   downstream(keys: readonly FeatureKeyInput[]): FeatureKey[] {
-    const found = new Set<string>();
-    const queue = keys.map((k) => FeatureKey.from(k).toString());
-    while (queue.length > 0) {
-      const up = queue.pop()!;
-      for (const [key, f] of this.#features) {
-        if (!found.has(key) && f.spec.deps.some((d) => d.feature.toString() === up)) {
-          found.add(key);
-          queue.push(key);
-        }
-      }
-    }
-    return this.topologicalOrder([...found]);
+    return this.topologicalOrder([
+      ...this.#index.descendants(keys.map((k) => FeatureKey.from(k).toString())),
+    ]);
   }
 
   /** The resolved plan of `key`; `MissingFeatureDependencyError` if an upstream is not in the graph. */

@@ -32,19 +32,24 @@ export type KeyInput =
 export abstract class Key {
   /** The validated parts, e.g. `["video", "raw"]`. */
   readonly parts: readonly string[];
+  // Keys are looked up by their string form constantly; compute the two joins once.
+  readonly #text: string;
+  readonly #structKey: string;
 
   protected constructor(parts: readonly string[]) {
     this.parts = Object.freeze([...parts]);
+    this.#text = parts.join("/");
+    this.#structKey = parts.join("_");
   }
 
   /** `"/".join(parts)`: the display form and the JSON form. */
   toString(): string {
-    return this.parts.join("/");
+    return this.#text;
   }
 
   /** `"_".join(parts)`: struct field / map key names in `*_by_field` columns. */
   toStructKey(): string {
-    return this.parts.join("_");
+    return this.#structKey;
   }
 
   /** `"__" + struct key`: suffix of an upstream's renamed system columns. */
@@ -59,11 +64,8 @@ export abstract class Key {
 
   /** Same class and same parts. */
   equals(other: unknown): boolean {
-    return (
-      other instanceof Key &&
-      other.constructor === this.constructor &&
-      compareTuples(this.parts, other.parts) === 0
-    );
+    // Parts cannot contain "/", so equal strings mean equal parts.
+    return other instanceof Key && other.constructor === this.constructor && other.#text === this.#text;
   }
 
   /** Python's `_Key.__lt__`: parts-tuple order (`("a","z")` before `("a-b",)`). */

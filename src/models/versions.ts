@@ -3,6 +3,7 @@ import { compareCodePoints } from "./code-point-compare.js";
 import type { FeatureKey } from "./feature-key.js";
 import type { FeatureSpec } from "./feature-spec.js";
 import type { FieldKey } from "./field-key.js";
+import type { FQFieldKey } from "./fq-field-key.js";
 import { truncateHash } from "./hash-truncation.js";
 import type { FeaturePlan } from "./plan.js";
 import { pythonJsonDumps } from "./python-json.js";
@@ -36,16 +37,40 @@ export interface VersionContext {
  * fieldVersion(ctx, FeatureKey.from("derived"), FieldKey.from("processed")); // "1b9fb9e3"
  */
 export function fieldVersion(ctx: VersionContext, feature: FeatureKey, field: FieldKey): string {
-  const id = `${feature}.${field}`;
-  const cached = ctx.memo.get(id);
+  const rootId = `${feature}.${field}`;
+  const cached = ctx.memo.get(rootId);
   if (cached !== undefined) return cached;
-  const plan = ctx.plan(feature);
-  const parents = plan.parentFields(field);
-  const spec = plan.spec.fields.find((f) => f.key.equals(field))!;
-  const parts = [id, spec.codeVersion, ...parents.map((p) => fieldVersion(ctx, p.feature, p.field))];
-  const version = graphHash(parts, ctx.truncation);
-  ctx.memo.set(id, version);
-  return version;
+  // Post-order over the parent DAG with an explicit stack: deep graphs must not exhaust the call stack.
+  const stack: Pending[] = [{ feature, field, id: rootId, parents: undefined }];
+  while (stack.length > 0) {
+    const top = stack[stack.length - 1]!;
+    if (ctx.memo.has(top.id)) {
+      stack.pop();
+      continue;
+    }
+    if (top.parents === undefined) {
+      top.parents = ctx.plan(top.feature).parentFields(top.field);
+      const todo = top.parents.filter((p) => !ctx.memo.has(p.toString()));
+      if (todo.length > 0) {
+        for (const p of todo)
+          stack.push({ feature: p.feature, field: p.field, id: p.toString(), parents: undefined });
+        continue;
+      }
+    }
+    // Entries above `top` leave the stack only once memoised, so every parent is known here.
+    const spec = ctx.plan(top.feature).spec.fields.find((f) => f.key.equals(top.field))!;
+    const parts = [top.id, spec.codeVersion, ...top.parents.map((p) => ctx.memo.get(p.toString())!)];
+    ctx.memo.set(top.id, graphHash(parts, ctx.truncation));
+    stack.pop();
+  }
+  return ctx.memo.get(rootId)!;
+}
+
+interface Pending {
+  readonly feature: FeatureKey;
+  readonly field: FieldKey;
+  readonly id: string;
+  parents: readonly FQFieldKey[] | undefined;
 }
 
 /**

@@ -126,6 +126,47 @@ describe("defining features", () => {
     expect(g.has("c")).toBe(false);
   });
 
+  it("names a two-feature cycle closed by the upstream", () => {
+    const g = new FeatureGraph();
+    g.feature({ key: "b", idColumns: ids, deps: ["a"] });
+    expectError(
+      () => g.feature({ key: "a", idColumns: ids, deps: ["b"] }),
+      DependencyCycleError,
+      "DEPENDENCY_CYCLE",
+      'graph: dependency cycle a → b → a: adding "a" would close it',
+    );
+  });
+
+  it("copies a feature from another graph", () => {
+    const g = new FeatureGraph({ project: "one" });
+    const f = g.feature({ key: "a", idColumns: ids, columns: { x: "bool" }, classPath: "m.A" });
+    const h = new FeatureGraph();
+    const copy = h.feature(f);
+    expect(copy).not.toBe(f);
+    expect(copy.graph).toBe(h);
+    expect([copy.spec, copy.columns, copy.classPath, copy.project]).toEqual([
+      f.spec,
+      f.columns,
+      "m.A",
+      "one",
+    ]);
+    expect(h.featureDefinitionVersion("a")).toBe(g.featureDefinitionVersion("a"));
+  });
+
+  it("handles deep chains in any definition order (no recursion limit)", () => {
+    const specs = Array.from({ length: 3000 }, (_, i) => ({
+      key: `f${i}`,
+      id_columns: ids,
+      deps: i === 0 ? [] : [{ feature: `f${i - 1}` }],
+      fields: [{ key: "a", code_version: "1", deps: [] }],
+    }));
+    const forward = FeatureGraph.fromSpecs(specs);
+    const backward = FeatureGraph.fromSpecs([...specs].reverse());
+    expect(forward.featureVersion("f2999")).toMatch(/^[0-9a-f]{8}$/);
+    expect(backward.featureVersion("f2999")).toBe(forward.featureVersion("f2999"));
+    expect(forward.downstream(["f2997"]).map(String)).toEqual(["f2998", "f2999"]);
+  });
+
   it("rejects feature keys with the same column suffix", () => {
     const g = new FeatureGraph();
     g.feature({ key: "a/b", idColumns: ids });
