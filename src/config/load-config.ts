@@ -14,7 +14,12 @@ import { type EntrypointDeclaration, resolveEntrypoints } from "./resolve-entryp
 import type { LoadConfigOptions } from "./types.js";
 import { validateConfig } from "./validate-config.js";
 
-/** `process.emitWarning` type of every config warning. */
+/**
+ * The `process.emitWarning` type of every config warning.
+ *
+ * @example
+ * process.on("warning", (w) => { if (w.name === CONFIG_WARNING_TYPE) console.error(w.message); });
+ */
 export const CONFIG_WARNING_TYPE = "MetaxyConfigWarning";
 
 /**

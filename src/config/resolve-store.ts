@@ -27,7 +27,9 @@ export function resolveStore(
   name?: string,
   extra: { readonly materializationId?: string } = {},
 ): ResolvedStore {
-  const resolved = resolveChain(ctx, name ?? ctx.defaultStore, [], new Map());
+  // An unknown default store is the `store` setting's fault; an unknown requested one, the `stores` table's.
+  const blame = name === undefined ? ["store"] : ["stores"];
+  const resolved = resolveChain(ctx, name ?? ctx.defaultStore, blame, new Map());
   if (extra.materializationId === undefined) return resolved;
   return {
     ...resolved,
@@ -38,8 +40,9 @@ export function resolveStore(
 function resolveChain(
   ctx: ResolveStoreContext,
   name: string,
-  chain: readonly string[],
+  blame: readonly string[],
   done: Map<string, ResolvedStore>,
+  chain: readonly string[] = [],
 ): ResolvedStore {
   const cached = done.get(name);
   if (cached !== undefined) return cached;
@@ -53,10 +56,7 @@ function resolveChain(
   }
   const entry = Object.hasOwn(stores, name) ? stores[name] : undefined;
   if (entry === undefined) {
-    throw sources.error(
-      ["store"],
-      `store "${name}" is not configured; available stores: ${names.join(", ")}`,
-    );
+    throw sources.error(blame, `store "${name}" is not configured; available stores: ${names.join(", ")}`);
   }
   const kind = storeKindOf(entry.type);
   if (kind === null) {
@@ -83,7 +83,7 @@ function resolveChain(
     if (here.includes(fallback)) {
       throw sources.error(path, `fallback stores form a cycle: ${[...here, fallback].join(" -> ")}`);
     }
-    const resolvedFallback = resolveChain(ctx, fallback, here, done);
+    const resolvedFallback = resolveChain(ctx, fallback, blame, done, here);
     const mine = options.hashAlgorithm;
     const theirs = resolvedFallback.options.hashAlgorithm;
     if (mine !== undefined && theirs !== undefined && mine !== theirs) {

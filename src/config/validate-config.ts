@@ -6,7 +6,12 @@ import type { ExtraFeatureSelection, PluginConfig, StoreConfig } from "./types.j
 import { validateProjectName } from "./validate-project-name.js";
 import { validateStores } from "./validate-stores.js";
 
-/** Python `MetaxyConfig`'s fields (pydantic-settings forbids any other top-level key). */
+/**
+ * Python `MetaxyConfig`'s field names (pydantic-settings forbids any other top-level key).
+ *
+ * @example
+ * CONFIG_KEYS.includes("hash_truncation_length"); // true
+ */
 export const CONFIG_KEYS = [
   "project",
   "store",

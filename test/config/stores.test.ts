@@ -199,6 +199,12 @@ describe("stores", () => {
   });
 
   it("reports missing stores", () => {
+    expect(firstLine(() => loadConfig({ configFile: null, env: {}, ...quiet }).resolveStore())).toBe(
+      "config: defaults: stores: no stores configured; add [stores.<name>] with type and [stores.<name>.config] to metaxy.toml, or set METAXY_STORES__<NAME>__TYPE",
+    );
+    expect(firstLine(() => withStores({ dev: { type: "memory" } }).resolveStore("staging"))).toBe(
+      'config: overrides: stores: store "staging" is not configured; available stores: dev',
+    );
     expect(firstLine(() => withStores({}).resolveStore())).toBe(
       "config: overrides: stores: no stores configured; add [stores.<name>] with type and [stores.<name>.config] to metaxy.toml, or set METAXY_STORES__<NAME>__TYPE",
     );
