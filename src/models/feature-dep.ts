@@ -12,7 +12,12 @@ import {
   rejectUnknownKeys,
 } from "./spec-input.js";
 
-/** TS input of a {@link FeatureDep}. */
+/**
+ * TS input of a {@link FeatureDep}.
+ *
+ * @example
+ * const dep: FeatureDepInit = { feature: "video/raw", select: ["path"], optional: true };
+ */
 export interface FeatureDepInit {
   /** The upstream feature (key, key string or feature object). */
   readonly feature: FeatureKeyInput;
@@ -32,10 +37,20 @@ export interface FeatureDepInit {
   readonly optional?: boolean;
 }
 
-/** A dependency: a `FeatureDep`, its init object, or just the upstream (key, string or feature). */
+/**
+ * A dependency: a `FeatureDep`, its init object, or just the upstream (key, string or feature).
+ *
+ * @example
+ * const deps: FeatureDepInput[] = ["video/raw", videoFeature, { feature: "audio/raw", lineage: Lineage.identity() }];
+ */
 export type FeatureDepInput = FeatureDep | FeatureDepInit | FeatureKeyInput;
 
-/** JSON form (`model_dump(mode="json")`; note `sql_filters`). */
+/**
+ * JSON form (`model_dump(mode="json")`; note `sql_filters`).
+ *
+ * @example
+ * const json: FeatureDepJSON = FeatureDep.from("a/b").toJSON(); // json.sql_filters === null
+ */
 export interface FeatureDepJSON {
   readonly feature: string;
   readonly select: readonly string[] | null;

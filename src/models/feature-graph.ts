@@ -16,7 +16,12 @@ import { parsePythonJson } from "./python-json-parse.js";
 import { topologicalOrder } from "./topological-order.js";
 import * as versions from "./versions.js";
 
-/** Options of {@link FeatureGraph}. */
+/**
+ * Options of {@link FeatureGraph}.
+ *
+ * @example
+ * const options: FeatureGraphOptions = { project: "demo", hashTruncationLength: null };
+ */
 export interface FeatureGraphOptions {
   /** Project of features defined without one; also the default of `projectVersion()`. */
   readonly project?: string;

@@ -11,10 +11,20 @@ import {
 import type { FeatureSpec } from "./feature-spec.js";
 import type { PyJson } from "./python-json.js";
 
-/** Type names of declared user columns. */
+/**
+ * Type names of declared user columns.
+ *
+ * @example
+ * const columns: Record<string, ColumnType> = { path: "string", fps: "float64", at: "timestamp" };
+ */
 export type ColumnType = "string" | "int64" | "float64" | "bool" | "timestamp";
 
-/** Every {@link ColumnType}, for validation and listings. */
+/**
+ * Every {@link ColumnType}, for validation and listings.
+ *
+ * @example
+ * COLUMN_TYPES.includes("int64"); // true
+ */
 export const COLUMN_TYPES: readonly ColumnType[] = Object.freeze([
   "string",
   "int64",
@@ -23,7 +33,12 @@ export const COLUMN_TYPES: readonly ColumnType[] = Object.freeze([
   "timestamp",
 ]);
 
-/** What the schema generator needs from a feature. */
+/**
+ * What the schema generator needs from a feature.
+ *
+ * @example
+ * featureJsonSchema({ spec, columns: { path: "string" } } satisfies SchemaSource);
+ */
 export interface SchemaSource {
   readonly spec: FeatureSpec;
   readonly columns?: Readonly<Record<string, ColumnType>> | undefined;

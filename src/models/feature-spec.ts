@@ -13,7 +13,12 @@ import {
   rejectUnknownKeys,
 } from "./spec-input.js";
 
-/** TS input of a {@link FeatureSpec} (camelCase). */
+/**
+ * TS input of a {@link FeatureSpec} (camelCase).
+ *
+ * @example
+ * const init: FeatureSpecInit = { key: "video/raw", idColumns: ["video_id"], fields: ["audio", "frames"] };
+ */
 export interface FeatureSpecInit {
   /** The feature key. */
   readonly key: FeatureKeyInput;
@@ -29,7 +34,12 @@ export interface FeatureSpecInit {
   readonly description?: string | null;
 }
 
-/** JSON form (`FeatureSpec.model_dump(mode="json")`). */
+/**
+ * JSON form (`FeatureSpec.model_dump(mode="json")`).
+ *
+ * @example
+ * const json: FeatureSpecJSON = spec.toJSON(); // json.id_columns, json.deps[0].sql_filters …
+ */
 export interface FeatureSpecJSON {
   readonly key: string;
   readonly id_columns: readonly string[];

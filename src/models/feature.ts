@@ -24,7 +24,12 @@ export interface FeatureInfo {
   readonly project?: string;
 }
 
-/** What `graph.feature(...)` takes: the spec fields (camelCase) plus optional definition info. */
+/**
+ * What `graph.feature(...)` takes: the spec fields (camelCase) plus optional definition info.
+ *
+ * @example
+ * graph.feature({ key: "video/raw", idColumns: ["video_id"], columns: { path: "string" }, project: "demo" });
+ */
 export type FeatureDefinitionInit = FeatureSpecInit & FeatureInfo;
 
 /**

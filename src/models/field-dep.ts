@@ -5,7 +5,12 @@ import { FieldKey, type FieldKeyInput } from "./field-key.js";
 import { describeInput } from "./key.js";
 import { expectArray, expectObject, rejectUnknownKeys } from "./spec-input.js";
 
-/** The `ALL` marker: "every field" (serialised as `"__METAXY_ALL_DEP__"`). */
+/**
+ * The `ALL` marker: "every field" (serialised as `"__METAXY_ALL_DEP__"`).
+ *
+ * @example
+ * const fields: readonly FieldKeyInput[] | AllFields = SpecialFieldDep.ALL;
+ */
 export type AllFields = typeof ALL_FIELDS_DEP;
 
 /**
@@ -17,16 +22,31 @@ export type AllFields = typeof ALL_FIELDS_DEP;
  */
 export const SpecialFieldDep = Object.freeze({ ALL: ALL_FIELDS_DEP });
 
-/** TS input of a {@link FieldDep}: `fields` defaults to ALL. */
+/**
+ * TS input of a {@link FieldDep}: `fields` defaults to ALL.
+ *
+ * @example
+ * const init: FieldDepInit = { feature: "video/raw", fields: ["frames"] };
+ */
 export interface FieldDepInit {
   readonly feature: FeatureKeyInput;
   readonly fields?: readonly FieldKeyInput[] | AllFields;
 }
 
-/** A `FieldDep`, or its init object. */
+/**
+ * A `FieldDep`, or its init object.
+ *
+ * @example
+ * FieldDep.from({ feature: "video/raw" }); // fields: ALL
+ */
 export type FieldDepInput = FieldDep | FieldDepInit;
 
-/** JSON form (`model_dump(mode="json")`). */
+/**
+ * JSON form (`model_dump(mode="json")`).
+ *
+ * @example
+ * const json: FieldDepJSON = { feature: "video/raw", fields: "__METAXY_ALL_DEP__" };
+ */
 export interface FieldDepJSON {
   readonly feature: string;
   readonly fields: readonly string[] | AllFields;

@@ -1,6 +1,11 @@
 import { Key, type KeyInput, parseKeyParts } from "./key.js";
 
-/** Anything that names a field: `"a/b"`, parts, another key, `{ root }` / `{ parts }`. */
+/**
+ * Anything that names a field: `"a/b"`, parts, another key, `{ root }` / `{ parts }`.
+ *
+ * @example
+ * const inputs: FieldKeyInput[] = ["audio/french", ["audio", "french"], { root: ["audio"] }];
+ */
 export type FieldKeyInput = KeyInput;
 
 /**

@@ -5,7 +5,12 @@ import { FieldKey, type FieldKeyInput } from "./field-key.js";
 import { describeInput, Key } from "./key.js";
 import { expectArray, expectObject, expectString, rejectUnknownKeys } from "./spec-input.js";
 
-/** TS input of a {@link FieldSpec}. */
+/**
+ * TS input of a {@link FieldSpec}.
+ *
+ * @example
+ * const init: FieldSpecInit = { key: "faces", codeVersion: "2", deps: [{ feature: "video/raw", fields: ["frames"] }] };
+ */
 export interface FieldSpecInit {
   /** Defaults to `"default"`. */
   readonly key?: FieldKeyInput;
@@ -15,10 +20,20 @@ export interface FieldSpecInit {
   readonly deps?: readonly FieldDepInput[] | AllFields;
 }
 
-/** A field: its key alone (`"audio"`), a `FieldSpec`, or an init object. */
+/**
+ * A field: its key alone (`"audio"`), a `FieldSpec`, or an init object.
+ *
+ * @example
+ * const fields: FieldSpecInput[] = ["audio", { key: "frames", codeVersion: "2" }];
+ */
 export type FieldSpecInput = string | FieldKey | FieldSpec | FieldSpecInit;
 
-/** JSON form (`model_dump(mode="json")`). */
+/**
+ * JSON form (`model_dump(mode="json")`).
+ *
+ * @example
+ * const json: FieldSpecJSON = { key: "default", code_version: "__metaxy_initial__", deps: [] };
+ */
 export interface FieldSpecJSON {
   readonly key: string;
   readonly code_version: string;

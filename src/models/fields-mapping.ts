@@ -5,14 +5,24 @@ import type { FieldSpec } from "./field-spec.js";
 import { describeInput } from "./key.js";
 import { expectArray, expectBoolean, expectObject, rejectUnknownKeys } from "./spec-input.js";
 
-/** The four mapping variants (Python's discriminated union, by `type`). */
+/**
+ * The four mapping variants (Python's discriminated union, by `type`).
+ *
+ * @example
+ * if (mapping.mapping.type === "default") console.log(mapping.mapping.matchSuffix);
+ */
 export type FieldsMappingVariant =
   | { readonly type: "default"; readonly matchSuffix: boolean; readonly excludeFields: readonly FieldKey[] }
   | { readonly type: "specific"; readonly mapping: ReadonlyMap<string, readonly FieldKey[]> }
   | { readonly type: "all" }
   | { readonly type: "none" };
 
-/** JSON form: Python's `{"mapping": <variant>}` (see metaxy-versioning §1.4 for the `specific` quirk). */
+/**
+ * JSON form: Python's `{"mapping": <variant>}` (see metaxy-versioning §1.4 for the `specific` quirk).
+ *
+ * @example
+ * FieldsMapping.all().toJSON(); // { mapping: { type: "all" } }
+ */
 export interface FieldsMappingJSON {
   readonly mapping:
     | { readonly type: "default"; readonly match_suffix: boolean; readonly exclude_fields: readonly string[] }
@@ -24,7 +34,12 @@ export interface FieldsMappingJSON {
     | { readonly type: "none" };
 }
 
-/** Options of {@link FieldsMapping.default}. */
+/**
+ * Options of {@link FieldsMapping.default}.
+ *
+ * @example
+ * FieldsMapping.default({ matchSuffix: true, excludeFields: ["debug"] } satisfies DefaultMappingOptions);
+ */
 export interface DefaultMappingOptions {
   /** Also match upstream fields whose key ends with the downstream key (`audio` ← `raw/audio`). */
   readonly matchSuffix?: boolean;
@@ -32,12 +47,22 @@ export interface DefaultMappingOptions {
   readonly excludeFields?: readonly FieldKeyInput[];
 }
 
-/** Upstream fields per downstream field, for {@link FieldsMapping.specific}. */
+/**
+ * Upstream fields per downstream field, for {@link FieldsMapping.specific}.
+ *
+ * @example
+ * FieldsMapping.specific({ faces: ["frames"], "lips/sync": ["audio", "frames"] });
+ */
 export type SpecificMappingInput =
   | Readonly<Record<string, readonly FieldKeyInput[]>>
   | ReadonlyMap<FieldKeyInput, readonly FieldKeyInput[]>;
 
-/** What a mapping needs from the upstream spec. */
+/**
+ * What a mapping needs from the upstream spec.
+ *
+ * @example
+ * FieldsMapping.default().resolve("audio", upstreamSpec); // any { fields: FieldSpec[] } works
+ */
 export interface MappedUpstream {
   readonly fields: readonly FieldSpec[];
 }

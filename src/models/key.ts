@@ -149,7 +149,12 @@ function checkStrings(items: readonly unknown[], kind: string): readonly string[
   return items as readonly string[];
 }
 
-/** Short description of an unexpected value for error messages. */
+/**
+ * Short description of an unexpected value for error messages.
+ *
+ * @example
+ * describeInput(42); // "number 42"
+ */
 export function describeInput(value: unknown): string {
   if (value === null) return "null";
   if (Array.isArray(value)) return "an array";

@@ -2,13 +2,23 @@ import { InvalidSpecError } from "../errors.js";
 import { describeInput } from "./key.js";
 import { expectObject, expectString, expectStringList, rejectUnknownKeys } from "./spec-input.js";
 
-/** The three relationships (Python `LineageRelationship` variants; `type` values are Python's). */
+/**
+ * The three relationships (Python `LineageRelationship` variants; `type` values are Python's).
+ *
+ * @example
+ * if (lineage.relationship.type === "1:N") console.log(lineage.relationship.on);
+ */
 export type LineageRelationship =
   | { readonly type: "1:1" }
   | { readonly type: "N:1"; readonly on: readonly string[] | null }
   | { readonly type: "1:N"; readonly on: readonly string[]; readonly idGenerationPattern: string | null };
 
-/** JSON form: `{"relationship": {...}}`. */
+/**
+ * JSON form: `{"relationship": {...}}`.
+ *
+ * @example
+ * Lineage.aggregation().toJSON(); // { relationship: { type: "N:1", on: null } }
+ */
 export interface LineageJSON {
   readonly relationship:
     | { readonly type: "1:1" }

