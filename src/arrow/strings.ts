@@ -61,21 +61,23 @@ function stringChunk(data: Data): StringChunk {
   }
 }
 
-/** Copies a Utf8View chunk (16-byte views: inline up to 12 bytes, else buffer index + offset). */
+/**
+ * Copies a Utf8View chunk (16-byte views: inline up to 12 bytes, else buffer index + offset). A sliced
+ * chunk already has its views sliced (view i is row i), while its bitmap still counts from `offset`.
+ */
 function viewToUtf8(data: Data, validity: Uint8Array | null): StringChunk {
   const views = data.values as Uint8Array;
   const dv = new DataView(views.buffer, views.byteOffset, views.byteLength);
   const buffers = data.variadicBuffers;
-  const first = data.offset;
   const offsets = new Int32Array(data.length + 1);
   let total = 0;
   for (let i = 0; i < data.length; i++) {
-    total += dv.getInt32((first + i) * 16, true);
+    total += dv.getInt32(i * 16, true);
     offsets[i + 1] = total;
   }
   const values = new Uint8Array(total);
   for (let i = 0; i < data.length; i++) {
-    const base = (first + i) * 16;
+    const base = i * 16;
     const len = dv.getInt32(base, true);
     if (len <= 12) {
       values.set(views.subarray(base + 4, base + 4 + len), offsets[i]);
