@@ -13,6 +13,7 @@ import { checkHashTruncationLength, getDefaultHashTruncationLength } from "./has
 import { FeaturePlan } from "./plan.js";
 import { pythonJsonDumps } from "./python-json.js";
 import { parsePythonJson } from "./python-json-parse.js";
+import { expectObject } from "./spec-input.js";
 import { topologicalOrder } from "./topological-order.js";
 import * as versions from "./versions.js";
 
@@ -93,6 +94,8 @@ export class FeatureGraph {
    * `FieldNotFoundError` or `FeatureConflictError` when the definition cannot be added.
    */
   feature(input: FeatureDefinitionInit | FeatureSpec | Feature, info: FeatureInfo = {}): Feature {
+    expectObject(input, "feature definition");
+    expectObject(info, "feature info");
     let spec: FeatureSpec;
     let merged: FeatureInfo;
     if (input instanceof FeatureSpec) {
@@ -105,14 +108,16 @@ export class FeatureGraph {
         columns: info.columns ?? input.columns,
         classPath: info.classPath ?? input.classPath,
         project: info.project ?? input.project,
+        schema: info.schema ?? input.schema,
       };
     } else {
-      const { columns, classPath, project, ...rest } = input;
+      const { columns, classPath, project, schema, ...rest } = input;
       spec = FeatureSpec.from(rest);
       merged = {
         columns: info.columns ?? columns,
         classPath: info.classPath ?? classPath,
         project: info.project ?? project,
+        schema: info.schema ?? schema,
       };
     }
     const candidate = new Feature(this, spec, { ...merged, project: merged.project ?? this.project });
@@ -200,8 +205,9 @@ export class FeatureGraph {
   }
 
   /**
-   * Definition version of `key`: spec version + `json.dumps(schema)`. `schema` defaults to the JSON
-   * Schema generated from the feature's declared `columns` (`{}` when none; see `featureJsonSchema`).
+   * Definition version of `key`: spec version + `json.dumps(schema)`. `schema` defaults to the
+   * feature's stored schema, else the one generated from its declared `columns` (`{}` when none; see
+   * `featureJsonSchema`).
    */
   featureDefinitionVersion(key: FeatureKeyInput, schema?: unknown): string {
     const feature = this.get(key);
@@ -248,6 +254,8 @@ function sameDefinition(existing: Feature, candidate: Feature): Feature {
     diffs.push("columns");
   if (existing.classPath !== candidate.classPath) diffs.push("classPath");
   if (existing.project !== candidate.project) diffs.push("project");
+  if (pythonJsonDumps(existing.schema ?? null) !== pythonJsonDumps(candidate.schema ?? null))
+    diffs.push("schema");
   if (diffs.length === 0) return existing;
   throw new FeatureConflictError(
     `graph: feature "${existing.key}" is already defined with a different ${diffs.join(", ")}`,

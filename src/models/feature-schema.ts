@@ -43,6 +43,7 @@ export interface SchemaSource {
   readonly spec: FeatureSpec;
   readonly columns?: Readonly<Record<string, ColumnType>> | undefined;
   readonly classPath?: string | undefined;
+  readonly schema?: { readonly [key: string]: PyJson } | undefined;
 }
 
 const TYPE_SCHEMAS: Readonly<Record<ColumnType, { readonly [key: string]: PyJson }>> = {
@@ -54,8 +55,8 @@ const TYPE_SCHEMAS: Readonly<Record<ColumnType, { readonly [key: string]: PyJson
 };
 
 /**
- * The JSON Schema that enters a feature's definition version: `{}` when the feature declares no
- * columns (as Python uses for external features); otherwise a Pydantic-style object schema with the
+ * The JSON Schema that enters a feature's definition version: the stored `schema` when the feature
+ * carries one; `{}` when it declares no columns (as Python uses for external features); otherwise a Pydantic-style object schema with the
  * eight `metaxy_*` base properties and one required property per declared column. It mimics Pydantic's
  * `model_json_schema()` of a `BaseFeature` subclass but is not guaranteed equal to it, so definition
  * and project versions may differ from Python's (feature versions never depend on it).
@@ -65,6 +66,7 @@ const TYPE_SCHEMAS: Readonly<Record<ColumnType, { readonly [key: string]: PyJson
  * // { additionalProperties: false, properties: {…, path: { title: "Path", type: "string" } }, required: ["path"], title: "Video", type: "object" }
  */
 export function featureJsonSchema(source: SchemaSource): { readonly [key: string]: PyJson } {
+  if (source.schema !== undefined) return source.schema;
   if (source.columns === undefined) return {};
   const properties: Record<string, PyJson> = { ...baseProperties() };
   const required: string[] = [];

@@ -6,6 +6,8 @@ import { COLUMN_TYPES, type ColumnType } from "./feature-schema.js";
 import type { FeatureSpec, FeatureSpecInit } from "./feature-spec.js";
 import { describeInput } from "./key.js";
 import type { FeaturePlan } from "./plan.js";
+import { freezePyJson } from "./py-json-value.js";
+import type { PyJson } from "./python-json.js";
 import { expectObject, expectString } from "./spec-input.js";
 
 /**
@@ -22,6 +24,12 @@ export interface FeatureInfo {
   readonly classPath?: string;
   /** Owning project; defaults to the graph's project. */
   readonly project?: string;
+  /**
+   * The feature's JSON Schema as Python stored it (`feature_schema` of a pushed snapshot, parsed with
+   * `parsePythonJson`). When given it replaces the schema generated from `columns`, so definition and
+   * project versions of loaded Python definitions match Python's.
+   */
+  readonly schema?: { readonly [key: string]: unknown };
 }
 
 /**
@@ -54,6 +62,8 @@ export class Feature {
   readonly classPath: string | undefined;
   /** Owning project, if any. */
   readonly project: string | undefined;
+  /** Stored JSON Schema (frozen), if one was supplied. */
+  readonly schema: { readonly [key: string]: PyJson } | undefined;
 
   /** @internal Use `graph.feature(...)`. */
   constructor(graph: FeatureGraph, spec: FeatureSpec, info: FeatureInfo) {
@@ -63,6 +73,15 @@ export class Feature {
     this.columns = info.columns === undefined ? undefined : parseColumns(info.columns, spec.key);
     this.classPath = info.classPath === undefined ? undefined : expectString(info.classPath, "classPath");
     this.project = info.project === undefined ? undefined : expectString(info.project, "project");
+    this.schema =
+      info.schema === undefined
+        ? undefined
+        : (freezePyJson(
+            expectObject(info.schema, `feature "${spec.key}" schema`),
+            `feature "${spec.key}" schema`,
+          ) as {
+            readonly [key: string]: PyJson;
+          });
     Object.freeze(this);
   }
 

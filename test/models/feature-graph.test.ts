@@ -126,6 +126,40 @@ describe("defining features", () => {
     expect(g.has("c")).toBe(false);
   });
 
+  it("reports malformed definitions as MetaxyErrors", () => {
+    const g = new FeatureGraph();
+    expectError(
+      () => g.feature(null as never),
+      InvalidSpecError,
+      "INVALID_SPEC",
+      "specs: feature definition must be an object, got null",
+    );
+    expectError(
+      () => g.feature({ key: "a", idColumns: ids }, null as never),
+      InvalidSpecError,
+      "INVALID_SPEC",
+      /feature info must be an object/,
+    );
+    expectError(
+      () => g.feature({ key: "a", idColumns: ids, project: 3 as never }),
+      InvalidSpecError,
+      "INVALID_SPEC",
+      /project must be a string/,
+    );
+    expectError(
+      () => new FeatureGraph(null as never),
+      InvalidArgumentError,
+      "INVALID_ARGUMENT",
+      "graph: options must be an object",
+    );
+    expectError(
+      () => new FeatureGraph({ project: "" }),
+      InvalidArgumentError,
+      "INVALID_ARGUMENT",
+      /project must be a non-empty string/,
+    );
+  });
+
   it("names a two-feature cycle closed by the upstream", () => {
     const g = new FeatureGraph();
     g.feature({ key: "b", idColumns: ids, deps: ["a"] });

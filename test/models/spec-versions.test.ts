@@ -5,6 +5,7 @@ import {
   FieldsMapping,
   Lineage,
   PyFloat,
+  parsePythonJson,
   pythonJsonDumps,
   SpecialFieldDep,
 } from "../../src/models/index.js";
@@ -17,6 +18,9 @@ import {
 const RICH_JSON_TEXT =
   '{"key": "media/clip-v2", "id_columns": ["clip_id", "shard"], "deps": [{"feature": "video/raw", "select": ["path_renamed", "fps"], "rename": {"path": "path_renamed", "10": "ten"}, "fields_mapping": {"mapping": {"type": "specific", "mapping": {"faces": [["audio"], ["frames", "hi"]], "lips/sync": [["audio"]]}}}, "sql_filters": ["fps > 10", "codec = \'h264\'"], "lineage": {"relationship": {"type": "N:1", "on": ["clip_id"]}}, "optional": true}, {"feature": "audio/raw", "select": null, "rename": null, "fields_mapping": {"mapping": {"type": "default", "match_suffix": true, "exclude_fields": ["debug", "x/y"]}}, "sql_filters": null, "lineage": {"relationship": {"type": "1:N", "on": ["clip_id"], "id_generation_pattern": null}}, "optional": false}, {"feature": "text/raw", "select": null, "rename": null, "fields_mapping": {"mapping": {"type": "all"}}, "sql_filters": null, "lineage": {"relationship": {"type": "1:1"}}, "optional": false}, {"feature": "misc", "select": null, "rename": null, "fields_mapping": {"mapping": {"type": "none"}}, "sql_filters": null, "lineage": {"relationship": {"type": "N:1", "on": null}}, "optional": false}], "fields": [{"key": "faces", "code_version": "3", "deps": [{"feature": "video/raw", "fields": ["frames/hi"]}]}, {"key": "lips/sync", "code_version": "1", "deps": "__METAXY_ALL_DEP__"}, {"key": "default", "code_version": "__metaxy_initial__", "deps": []}], "metadata": {"owner": "ml-team", "scale": 1.0, "eps": 1e-07, "big": 1e+16, "n": 3, "nested": {"b": [1, 2.5, null, true], "a": "h\\u00e9llo \\ud83d\\ude00", "2": "x", "10": "y"}}, "description": "Clips \\u2014 with \\"quotes\\"\\nand newlines"}';
 const RICH_VERSION = "dc0c67fb";
+/** base_feature_schema("SampleFeature", sample_uid + score: float, required ["score"], a docstring) as Python dumps it. */
+const STORED_SCHEMA =
+  '{"additionalProperties": false, "properties": {"metaxy_provenance_by_field": {"additionalProperties": {"type": "string"}, "description": "Field-level provenance hashes (maps field names to hashes)", "title": "Metaxy Provenance By Field", "type": "object"}, "metaxy_provenance": {"anyOf": [{"type": "string"}, {"type": "null"}], "default": null, "description": "Hash of metaxy_provenance_by_field", "title": "Metaxy Provenance"}, "metaxy_feature_version": {"anyOf": [{"type": "string"}, {"type": "null"}], "default": null, "description": "Hash of the feature definition (dependencies + fields + code_versions)", "title": "Metaxy Feature Version"}, "metaxy_project_version": {"anyOf": [{"type": "string"}, {"type": "null"}], "default": null, "description": "Hash of the entire feature graph project version", "title": "Metaxy Project Version"}, "metaxy_data_version_by_field": {"anyOf": [{"additionalProperties": {"type": "string"}, "type": "object"}, {"type": "null"}], "default": null, "description": "Field-level data version hashes (maps field names to version hashes)", "title": "Metaxy Data Version By Field"}, "metaxy_data_version": {"anyOf": [{"type": "string"}, {"type": "null"}], "default": null, "description": "Hash of metaxy_data_version_by_field", "title": "Metaxy Data Version"}, "metaxy_created_at": {"anyOf": [{"format": "date-time", "type": "string"}, {"type": "null"}], "default": null, "description": "Timestamp when the metadata row was created (UTC)", "title": "Metaxy Created At"}, "metaxy_materialization_id": {"anyOf": [{"type": "string"}, {"type": "null"}], "default": null, "description": "External orchestration run ID (e.g., Dagster Run ID)", "title": "Metaxy Materialization Id"}, "sample_uid": {"anyOf": [{"type": "string"}, {"type": "null"}], "default": null, "title": "Sample Uid"}, "score": {"title": "Score", "type": "number"}}, "title": "SampleFeature", "type": "object", "required": ["score"], "description": "Scores \\u2014 v1."}';
 const RICH_VERSION_FULL = "dc0c67fb4fbae3b64f3401e6411e597011e5b6b8138b336255d27d29895947c2";
 
 function richThroughTs(): FeatureSpec {
@@ -135,6 +139,19 @@ describe("definition and project versions", () => {
       classPath: "pkg.features.Video",
     });
     expect(g.featureDefinitionVersion("test/feature")).toBe("edac21e4");
+  });
+
+  it("a stored Python schema (parsed losslessly) gives Python's definition and project versions", () => {
+    const stored = parsePythonJson(STORED_SCHEMA) as Record<string, unknown>;
+    const g = new FeatureGraph({ project: "p" });
+    const f = g.feature(
+      { key: "test/feature", idColumns: ["sample_uid"], fields: [{ codeVersion: "1" }] },
+      { schema: stored, columns: { score: "float64" } },
+    );
+    expect(f.schema).toEqual(stored);
+    expect(g.featureDefinitionVersion("test/feature")).toBe("ad12a20d");
+    expect(g.projectVersion()).toBe("f2b25f73");
+    expect(g.featureDefinitionVersion("test/feature", {})).toBe("17acd57d");
   });
 
   it("sorts features by key parts, not by key string", () => {
