@@ -77,7 +77,12 @@ pub struct StrChunk<'a> {
 
 impl<'a> StrChunk<'a> {
     /// Validates the chunk: enough offsets, the first and last within `values`.
-    pub fn new(len: usize, offsets: Offsets<'a>, values: &'a [u8], validity: Option<Validity<'a>>) -> Result<Self> {
+    pub fn new(
+        len: usize,
+        offsets: Offsets<'a>,
+        values: &'a [u8],
+        validity: Option<Validity<'a>>,
+    ) -> Result<Self> {
         if offsets.len() < len + 1 {
             bail!("kernels: a string chunk of {len} rows needs {} offsets, got {}", len + 1, offsets.len());
         }
@@ -290,7 +295,7 @@ pub fn int_validity(chunks: &[IntChunk<'_>]) -> Vec<bool> {
     let mut valid = Vec::with_capacity(chunks.iter().map(|c| c.len).sum());
     for c in chunks {
         match &c.validity {
-            None => valid.extend(std::iter::repeat(true).take(c.len)),
+            None => valid.extend(std::iter::repeat_n(true, c.len)),
             Some(v) => valid.extend((0..c.len).map(|i| v.is_valid(i))),
         }
     }

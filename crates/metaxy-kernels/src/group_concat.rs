@@ -47,7 +47,9 @@ pub fn group_concat(
         a.cmp(&b)
     };
     let mut rows: Vec<u32> = (0..n as u32).collect();
-    rows.sort_unstable_by(|&a, &b| groups[a as usize].cmp(&groups[b as usize]).then_with(|| compare(a as usize, b as usize)));
+    rows.sort_unstable_by(|&a, &b| {
+        groups[a as usize].cmp(&groups[b as usize]).then_with(|| compare(a as usize, b as usize))
+    });
 
     // One concatenation per group, then one copy per row.
     let mut joined: Vec<u8> = Vec::new();

@@ -106,7 +106,11 @@ fn row_count(parts: &[Part<'_>], length: Option<usize>) -> Result<usize> {
 }
 
 /// Hashes every row's pre-image; see the module docs.
-pub fn hash_rows(parts: &[Part<'_>], length: Option<usize>, options: HashRowsOptions<'_>) -> Result<Utf8Output> {
+pub fn hash_rows(
+    parts: &[Part<'_>],
+    length: Option<usize>,
+    options: HashRowsOptions<'_>,
+) -> Result<Utf8Output> {
     let n = row_count(parts, length)?;
     let segs = segments(parts, options.separator);
     let limit = options.truncation.unwrap_or(usize::MAX).min(options.algorithm.max_rendered_len());
@@ -143,9 +147,15 @@ pub fn hash_rows(parts: &[Part<'_>], length: Option<usize>, options: HashRowsOpt
     }
 
     let run = |(a, b, v, o, m): (usize, usize, &mut [u8], &mut [i32], &mut [u8])| match options.algorithm {
-        Algorithm::Xxhash32 => run_range(&segs, a, b, v, o, m, |d, out| decimal_u64(u64::from(xxh32(d, 0)), out).min(limit)),
-        Algorithm::Xxhash64 => run_range(&segs, a, b, v, o, m, |d, out| decimal_u64(xxh64(d, 0), out).min(limit)),
-        Algorithm::Wyhash => run_range(&segs, a, b, v, o, m, |d, out| decimal_u64(wyhash(d, 0), out).min(limit)),
+        Algorithm::Xxhash32 => {
+            run_range(&segs, a, b, v, o, m, |d, out| decimal_u64(u64::from(xxh32(d, 0)), out).min(limit))
+        }
+        Algorithm::Xxhash64 => {
+            run_range(&segs, a, b, v, o, m, |d, out| decimal_u64(xxh64(d, 0), out).min(limit))
+        }
+        Algorithm::Wyhash => {
+            run_range(&segs, a, b, v, o, m, |d, out| decimal_u64(wyhash(d, 0), out).min(limit))
+        }
         Algorithm::Md5 => run_range(&segs, a, b, v, o, m, |d, out| hex_prefix(&md5(d), limit, out)),
         Algorithm::Sha256 => run_range(&segs, a, b, v, o, m, |d, out| hex_prefix(&sha256(d), limit, out)),
     };

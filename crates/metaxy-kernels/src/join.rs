@@ -21,7 +21,8 @@ pub enum JoinKind {
 
 impl JoinKind {
     /// Every kind, in a fixed order (the binding's numeric codes index this list).
-    pub const ALL: [JoinKind; 5] = [JoinKind::Inner, JoinKind::Left, JoinKind::Full, JoinKind::Anti, JoinKind::Semi];
+    pub const ALL: [JoinKind; 5] =
+        [JoinKind::Inner, JoinKind::Left, JoinKind::Full, JoinKind::Anti, JoinKind::Semi];
 
     /// Parses `"inner"`, `"left"`, `"full"`, `"anti"` or `"semi"`.
     pub fn parse(name: &str) -> Option<JoinKind> {
@@ -80,8 +81,11 @@ impl Lookup for IntIndex {
     }
 }
 
-/// Integer bits of a one-column side plus its validity; `None` when the values need 65 bits.
-fn int_bits(column: &Column<'_>) -> Option<(Vec<u64>, Option<Vec<bool>>, bool, bool)> {
+/// A one-column integer side as 64-bit patterns: bits, validity, any negative, any value ≥ 2^63.
+type IntBits = (Vec<u64>, Option<Vec<bool>>, bool, bool);
+
+/// Integer bits of a one-column side plus its validity; `None` for a string column.
+fn int_bits(column: &Column<'_>) -> Option<IntBits> {
     let Column::Int(chunks) = column else { return None };
     let mut bits = Vec::with_capacity(column.len());
     let (mut neg, mut big) = (false, false);
@@ -162,8 +166,8 @@ fn build_tuple<'a>(left: &[Column<'a>], right: &[Column<'a>]) -> Result<(TupleIn
             continue;
         }
         let next = first_row.len() as u32;
-        let (id, inserted) =
-            table.find_or_insert(right.hashes[r], next, |g| right.eq(first_row[g as usize] as usize, &right, r));
+        let (id, inserted) = table
+            .find_or_insert(right.hashes[r], next, |g| right.eq(first_row[g as usize] as usize, &right, r));
         if inserted {
             first_row.push(r as u32);
         }

@@ -132,7 +132,7 @@ pub fn check_pairs(left: &[Column<'_>], right: &[Column<'_>]) -> Result<()> {
     for (i, (l, r)) in left.iter().zip(right).enumerate() {
         if std::mem::discriminant(l) != std::mem::discriminant(r) {
             bail!(
-                "kernels: join key pair {i} mixes a {} column with a {} column; both must be integer or both string",
+                "kernels: join key pair {i} mixes {} and {} columns; both must be integer or both string",
                 l.kind_name(),
                 r.kind_name()
             );
@@ -210,7 +210,8 @@ pub fn group_ids(columns: &[Column<'_>], rows: usize, what: &str) -> Result<(Vec
     let mut ids = Vec::with_capacity(keys.len);
     for r in 0..keys.len {
         let next = first_row.len() as u32;
-        let (id, inserted) = table.find_or_insert(keys.hashes[r], next, |g| keys.eq(first_row[g as usize] as usize, &keys, r));
+        let (id, inserted) =
+            table.find_or_insert(keys.hashes[r], next, |g| keys.eq(first_row[g as usize] as usize, &keys, r));
         if inserted {
             first_row.push(r as u32);
         }

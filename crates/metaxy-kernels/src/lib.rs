@@ -21,4 +21,6 @@ pub use hash::Algorithm;
 pub use hash_rows::{hash_rows, HashRowsOptions, Part, Utf8Output};
 pub use join::{join, JoinKind, JoinOutput};
 pub use keep_latest::keep_latest;
-pub use take::{take_bits, take_fixed, take_strings, BitChunk, FixedChunk, TakeOffsets, TakeOutput, TakeStrings};
+pub use take::{
+    take_bits, take_fixed, take_strings, BitChunk, FixedChunk, TakeOffsets, TakeOutput, TakeStrings,
+};

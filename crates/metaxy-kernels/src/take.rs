@@ -1,4 +1,4 @@
-//! Gather rows by index across chunks; index `-1` gives null.
+//! Gather rows by index across chunks; index `-1` gives null. Null output rows hold zero bytes.
 
 use crate::bail;
 use crate::column::{StrChunk, Validity};
@@ -125,8 +125,10 @@ pub fn take_fixed(chunks: &[FixedChunk<'_>], indices: &[i32]) -> Result<TakeOutp
             None => nulls.set_null(o),
             Some((c, i)) => {
                 let ch = &chunks[c];
-                values[o * width..(o + 1) * width].copy_from_slice(&ch.bytes[i * width..(i + 1) * width]);
-                if !is_valid(&ch.validity, i) {
+                // Null rows stay zeroed, whatever bytes the source holds under its null.
+                if is_valid(&ch.validity, i) {
+                    values[o * width..(o + 1) * width].copy_from_slice(&ch.bytes[i * width..(i + 1) * width]);
+                } else {
                     nulls.set_null(o);
                 }
             }
@@ -151,11 +153,10 @@ pub fn take_bits(chunks: &[BitChunk<'_>], indices: &[i32]) -> Result<TakeOutput>
             Some((c, i)) => {
                 let ch = &chunks[c];
                 let bit = ch.bit_offset + i;
-                if ch.bits[bit >> 3] & (1 << (bit & 7)) != 0 {
-                    values[o >> 3] |= 1 << (o & 7);
-                }
                 if !is_valid(&ch.validity, i) {
                     nulls.set_null(o);
+                } else if ch.bits[bit >> 3] & (1 << (bit & 7)) != 0 {
+                    values[o >> 3] |= 1 << (o & 7);
                 }
             }
         }

@@ -33,7 +33,11 @@ fn builds_the_golden_pre_images_from_parts() {
         (Algorithm::Wyhash, ["13136332531082150110", "13387170137092530908", "3652911779766440235"]),
         (
             Algorithm::Md5,
-            ["6adfd76497c9621a5a70cc6f0e5988c5", "af599634188a17615f28c1f7ac69ef3d", "8c4021310e97f146994c5dc176839a1c"],
+            [
+                "6adfd76497c9621a5a70cc6f0e5988c5",
+                "af599634188a17615f28c1f7ac69ef3d",
+                "8c4021310e97f146994c5dc176839a1c",
+            ],
         ),
         (
             Algorithm::Sha256,
@@ -47,9 +51,9 @@ fn builds_the_golden_pre_images_from_parts() {
     for (algorithm, want) in expected {
         let full = hash_rows(&parts, None, opts(algorithm, None, 1)).unwrap();
         let cut = hash_rows(&parts, None, opts(algorithm, Some(8), 1)).unwrap();
-        for i in 0..3 {
-            assert_eq!(full.get(i), Some(want[i]), "{algorithm:?} row {i}");
-            assert_eq!(cut.get(i), Some(&want[i][..8]), "{algorithm:?} row {i} truncated");
+        for (i, w) in want.iter().enumerate() {
+            assert_eq!(full.get(i), Some(*w), "{algorithm:?} row {i}");
+            assert_eq!(cut.get(i), Some(&w[..8]), "{algorithm:?} row {i} truncated");
         }
         assert_eq!(full.offsets.len(), 4);
         assert_eq!(full.validity, None);
@@ -60,8 +64,9 @@ fn builds_the_golden_pre_images_from_parts() {
 fn a_null_part_gives_a_null_row_unless_replaced() {
     let a = Strs::new(&[Some("x"), None, Some(""), None]);
     let b = Strs::new(&[Some("y"), Some("y"), None, Some("é")]);
-    let out = hash_rows(&[col(a.column(), None), col(b.column(), None)], None, opts(Algorithm::Xxhash64, None, 1))
-        .unwrap();
+    let out =
+        hash_rows(&[col(a.column(), None), col(b.column(), None)], None, opts(Algorithm::Xxhash64, None, 1))
+            .unwrap();
     let h = |s: &str| Algorithm::Xxhash64.hash_to_string(s.as_bytes());
     assert_eq!(out.get(0), Some(h("x|y").as_str()));
     assert_eq!(out.get(1), None);
@@ -158,7 +163,11 @@ fn chunked_and_threaded_runs_match_row_by_row_hashing() {
                 let out = hash_rows(&parts, None, opts(algorithm, truncation, threads)).unwrap();
                 assert_eq!(out.offsets.len(), rows_a.len() + 1);
                 for (i, e) in expected.iter().enumerate() {
-                    assert_eq!(out.get(i), e.as_deref(), "{algorithm:?} {truncation:?} threads {threads} row {i}");
+                    assert_eq!(
+                        out.get(i),
+                        e.as_deref(),
+                        "{algorithm:?} {truncation:?} threads {threads} row {i}"
+                    );
                 }
                 assert_eq!(out.null_count, expected.iter().filter(|e| e.is_none()).count());
                 assert_eq!(out.values.len(), *out.offsets.last().unwrap() as usize);

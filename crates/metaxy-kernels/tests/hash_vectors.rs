@@ -30,9 +30,21 @@ const GOLDEN: &[(&str, &str, &str)] = &[
     ("md5", "default|1|video/audio|a1|video/frames|v1", "6adfd76497c9621a5a70cc6f0e5988c5"),
     ("md5", "default|1|video/audio|a2|video/frames|v2", "af599634188a17615f28c1f7ac69ef3d"),
     ("md5", "default|1|video/audio|a3|video/frames|v3", "8c4021310e97f146994c5dc176839a1c"),
-    ("sha256", "default|1|video/audio|a1|video/frames|v1", "2ef4ffd693f92e72447dc47a09ecdf25c1c6f18acf88715aeb5472937ae19419"),
-    ("sha256", "default|1|video/audio|a2|video/frames|v2", "ba08ef288e228285b68179cd8bb18a3a1e0180c058232182c00b12e5e1e94cee"),
-    ("sha256", "default|1|video/audio|a3|video/frames|v3", "dc371b4ee27230a953f1bd87bb895edfdb12f3cd79b7668de9eed57f81e349c2"),
+    (
+        "sha256",
+        "default|1|video/audio|a1|video/frames|v1",
+        "2ef4ffd693f92e72447dc47a09ecdf25c1c6f18acf88715aeb5472937ae19419",
+    ),
+    (
+        "sha256",
+        "default|1|video/audio|a2|video/frames|v2",
+        "ba08ef288e228285b68179cd8bb18a3a1e0180c058232182c00b12e5e1e94cee",
+    ),
+    (
+        "sha256",
+        "default|1|video/audio|a3|video/frames|v3",
+        "dc371b4ee27230a953f1bd87bb895edfdb12f3cd79b7668de9eed57f81e349c2",
+    ),
 ];
 
 #[rustfmt::skip]
