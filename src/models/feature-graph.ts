@@ -96,30 +96,7 @@ export class FeatureGraph {
   feature(input: FeatureDefinitionInit | FeatureSpec | Feature, info: FeatureInfo = {}): Feature {
     expectObject(input, "feature definition");
     expectObject(info, "feature info");
-    let spec: FeatureSpec;
-    let merged: FeatureInfo;
-    if (input instanceof FeatureSpec) {
-      spec = input;
-      merged = info;
-    } else if (input instanceof Feature) {
-      // A feature of another graph: same spec and definition info, unless `info` overrides them.
-      spec = input.spec;
-      merged = {
-        columns: info.columns ?? input.columns,
-        classPath: info.classPath ?? input.classPath,
-        project: info.project ?? input.project,
-        schema: info.schema ?? input.schema,
-      };
-    } else {
-      const { columns, classPath, project, schema, ...rest } = input;
-      spec = FeatureSpec.from(rest);
-      merged = {
-        columns: info.columns ?? columns,
-        classPath: info.classPath ?? classPath,
-        project: info.project ?? project,
-        schema: info.schema ?? schema,
-      };
-    }
+    const [spec, merged] = splitDefinition(input, info);
     const candidate = new Feature(this, spec, { ...merged, project: merged.project ?? this.project });
     const id = spec.key.toString();
     const existing = this.#features.get(id);
@@ -245,6 +222,31 @@ export class FeatureGraph {
   toJSON(): FeatureSpecJSON[] {
     return this.list().map((f) => f.spec.toJSON());
   }
+}
+
+/** Separates spec input from definition info; `info` overrides what the input carries. */
+function splitDefinition(
+  input: FeatureDefinitionInit | FeatureSpec | Feature,
+  info: FeatureInfo,
+): [FeatureSpec, FeatureInfo] {
+  if (input instanceof FeatureSpec) return [input, info];
+  let spec: FeatureSpec;
+  if (input instanceof Feature) {
+    spec = input.spec; // a feature of another graph
+  } else {
+    const { columns: _c, classPath: _p, project: _j, schema: _s, ...rest } = input;
+    spec = FeatureSpec.from(rest);
+  }
+  const carried: FeatureInfo = input;
+  return [
+    spec,
+    {
+      columns: info.columns ?? carried.columns,
+      classPath: info.classPath ?? carried.classPath,
+      project: info.project ?? carried.project,
+      schema: info.schema ?? carried.schema,
+    },
+  ];
 }
 
 function sameDefinition(existing: Feature, candidate: Feature): Feature {
