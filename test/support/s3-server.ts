@@ -32,6 +32,11 @@ export interface S3ServerOptions {
   readonly pageSize?: number;
   /** Called before a request is served; an `InjectedError` is answered instead. For fault tests. */
   readonly intercept?: (request: RecordedRequest) => InjectedError | undefined;
+  /**
+   * Called after a PUT was applied; an `InjectedError` replaces the real answer, as when a response
+   * is lost on the way back. For tests of ambiguous conditional writes.
+   */
+  readonly loseResponse?: (request: RecordedRequest) => InjectedError | undefined;
 }
 
 export interface S3Server {
@@ -121,8 +126,14 @@ export async function startS3Server(options: S3ServerOptions = {}): Promise<S3Se
       return;
     }
     switch (method) {
-      case "PUT":
-        return putObject(req, res, objects, key, decodeBody(req, body));
+      case "PUT": {
+        const outcome = applyPut(req, objects, key, decodeBody(req, body));
+        const lost = options.loseResponse?.(recorded);
+        if (lost !== undefined) return sendError(res, lost.status, lost.code, "injected after the write");
+        if (outcome.status === 412) return sendError(res, 412, "PreconditionFailed", PRECONDITION_FAILED);
+        res.writeHead(200, { etag: outcome.etag }).end();
+        return;
+      }
       case "GET":
       case "HEAD":
         return getObject(req, res, objects.get(key), method === "HEAD");
@@ -151,13 +162,12 @@ export async function startS3Server(options: S3ServerOptions = {}): Promise<S3Se
 
 const PRECONDITION_FAILED = "At least one of the pre-conditions you specified did not hold";
 
-function putObject(
+function applyPut(
   req: IncomingMessage,
-  res: ServerResponse,
   objects: Map<string, StoredObject>,
   key: string,
   body: Buffer,
-): void {
+): { status: 200; etag: string } | { status: 412 } {
   // The body is complete here and the check-and-set below is synchronous: conditional PUTs of one
   // key are serialised, exactly one of them wins.
   const existing = objects.get(key);
@@ -167,17 +177,15 @@ function putObject(
     existing !== undefined &&
     (ifNoneMatch === "*" || ifNoneMatch === existing.etag)
   ) {
-    sendError(res, 412, "PreconditionFailed", PRECONDITION_FAILED);
-    return;
+    return { status: 412 };
   }
   const ifMatch = header(req, "if-match");
   if (ifMatch !== undefined && (existing === undefined || (ifMatch !== "*" && ifMatch !== existing.etag))) {
-    sendError(res, 412, "PreconditionFailed", PRECONDITION_FAILED);
-    return;
+    return { status: 412 };
   }
   const etag = `"${createHash("md5").update(body).digest("hex")}"`;
   objects.set(key, { body, etag, lastModified: new Date() });
-  res.writeHead(200, { etag }).end();
+  return { status: 200, etag };
 }
 
 function getObject(

@@ -56,7 +56,7 @@ export async function createIfAbsent(
 }
 
 // What link(2) answers on filesystems without hard links (FAT, some network and FUSE mounts).
-const LINK_UNSUPPORTED = new Set(["EPERM", "ENOTSUP", "EOPNOTSUPP", "ENOSYS", "EXDEV", "EMLINK"]);
+const LINK_UNSUPPORTED = new Set(["EPERM", "ENOTSUP", "EOPNOTSUPP", "ENOSYS"]);
 
 async function createByExclusiveOpen(path: string, body: Uint8Array): Promise<boolean> {
   let handle: Awaited<ReturnType<typeof open>>;

@@ -28,7 +28,7 @@ export async function listObjects(transport: S3Transport, prefix: string): Promi
   do {
     let query = `list-type=2&encoding-type=url&prefix=${encodeRfc3986(keyPrefix + prefix)}`;
     if (token !== undefined) query += `&continuation-token=${encodeRfc3986(token)}`;
-    const response = await transport.send("list", { method: "GET", key: null, query });
+    const response = await transport.send("list", { method: "GET", key: null, query }, prefix);
     if (response.status !== 200) throw await s3Failure("list", prefix, display, response);
     const page = parseListPage(await response.text());
     for (const object of page.objects) {

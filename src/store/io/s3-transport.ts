@@ -43,8 +43,20 @@ export class S3Transport {
     return `${this.config.bucketUrl}${path}${query}`;
   }
 
-  async send(operation: string, request: S3Request): Promise<Response> {
-    const label = request.key ?? "";
+  /** Sends with retries; `label` names the key or prefix in errors (default: the request key). */
+  async send(operation: string, request: S3Request, label = request.key ?? ""): Promise<Response> {
+    return (await this.sendTracked(operation, request, label)).response;
+  }
+
+  /**
+   * Like `send`, and also says whether an earlier attempt may have reached the server (a network
+   * failure or a retried 5xx): a conditional PUT that then fails may have failed against itself.
+   */
+  async sendTracked(
+    operation: string,
+    request: S3Request,
+    label = request.key ?? "",
+  ): Promise<{ readonly response: Response; readonly retried: boolean }> {
     const headers: Record<string, string> = { ...request.headers };
     if (request.body !== undefined) {
       // A signed payload hash lets the server reject a body damaged in transit.
@@ -60,7 +72,7 @@ export class S3Transport {
         await backoff(attempt);
         continue;
       }
-      if (last || !RETRIED(response.status)) return response;
+      if (last || !RETRIED(response.status)) return { response, retried: attempt > 0 };
       await response.body?.cancel();
       await backoff(attempt);
     }

@@ -1,5 +1,6 @@
 import { ObjectStoreError } from "../../errors.js";
 import { s3ErrorCode, s3Failure } from "./s3-errors.js";
+import { s3Get } from "./s3-read.js";
 import type { S3Transport } from "./s3-transport.js";
 
 /**
@@ -22,6 +23,8 @@ const CONFLICT_ATTEMPTS = 6;
  * 409 ConditionalRequestConflict while another conditional write of the same key is in flight; the
  * outcome is then unknown, so we wait and ask again, and the retry settles it (200 or 412). A server
  * that ignores the header (s3rver) silently overwrites: such servers cannot host concurrent writers.
+ * When a retry (after a lost response or a 5xx) gets 412, the stored object is read back: if it
+ * holds exactly our bytes, the earlier attempt landed and this call reports `true`.
  *
  * @example
  * await s3PutIfAbsent(transport, "_delta_log/00000000000000000001.json", bytes); // true, then false
@@ -29,7 +32,7 @@ const CONFLICT_ATTEMPTS = 6;
 export async function s3PutIfAbsent(transport: S3Transport, key: string, body: Uint8Array): Promise<boolean> {
   const { display } = transport.config;
   for (let attempt = 1; ; attempt++) {
-    const response = await transport.send("putIfAbsent", {
+    const { response, retried } = await transport.sendTracked("putIfAbsent", {
       method: "PUT",
       key,
       body,
@@ -41,7 +44,9 @@ export async function s3PutIfAbsent(transport: S3Transport, key: string, body: U
     }
     if (response.status === 412) {
       await response.body?.cancel();
-      return false;
+      // After a lost response our own earlier attempt may be what exists now: the same bytes mean
+      // we won. (Delta commits carry a unique commitInfo, so another writer's bytes never match.)
+      return retried ? sameBytes(await s3Get(transport, key), body) : false;
     }
     if (response.status === 409 && attempt < CONFLICT_ATTEMPTS) {
       await response.body?.cancel();
@@ -78,4 +83,8 @@ export async function s3Delete(transport: S3Transport, key: string): Promise<voi
     );
   }
   throw await s3Failure("delete", key, transport.config.display, response);
+}
+
+function sameBytes(stored: Uint8Array | null, body: Uint8Array): boolean {
+  return stored !== null && Buffer.compare(stored, body) === 0;
 }

@@ -22,6 +22,7 @@ const text = (s: string) => new TextEncoder().encode(s);
 let server: S3Server;
 // Fault injection for the tests below: each test sets it and clears it.
 let intercept: ((r: RecordedRequest) => InjectedError | undefined) | undefined;
+let loseResponse: ((r: RecordedRequest) => InjectedError | undefined) | undefined;
 
 beforeAll(async () => {
   server = await startS3Server({
@@ -29,6 +30,7 @@ beforeAll(async () => {
     credentials: CREDENTIALS,
     pageSize: 4,
     intercept: (r) => intercept?.(r),
+    loseResponse: (r) => loseResponse?.(r),
   });
 });
 afterAll(async () => {
@@ -105,6 +107,32 @@ describe("S3ObjectStore requests", () => {
       expect(conflicts).toBe(-1);
       conflicts = 1;
       expect(await store.putIfAbsent("cc.json", text("y"))).toBe(false);
+    } finally {
+      intercept = undefined;
+    }
+  });
+
+  it("claims a conditional write whose success response was lost, once the stored bytes prove it", async () => {
+    const store = new S3ObjectStore(options());
+    let lost = 1;
+    loseResponse = (r) =>
+      r.method === "PUT" && lost-- > 0 ? { status: 500, code: "InternalError" } : undefined;
+    try {
+      expect(await store.putIfAbsent("_delta_log/00000000000000000003.json", text("mine"))).toBe(true);
+      expect(lost).toBe(-1);
+    } finally {
+      loseResponse = undefined;
+    }
+  });
+
+  it("does not claim another writer's object after a retried conditional write", async () => {
+    const store = new S3ObjectStore(options());
+    await store.put("_delta_log/00000000000000000004.json", text("theirs"));
+    let failures = 1;
+    intercept = (r) => (r.method === "PUT" && failures-- > 0 ? { status: 503, code: "SlowDown" } : undefined);
+    try {
+      expect(await store.putIfAbsent("_delta_log/00000000000000000004.json", text("mine"))).toBe(false);
+      expect(failures).toBe(-1);
     } finally {
       intercept = undefined;
     }
