@@ -6,7 +6,10 @@ const decoder = new TextDecoder();
 
 describe("stringChunks on sliced Utf8View", () => {
   it("reads the slice's rows, not the parent's (views are sliced, the bitmap is not)", () => {
-    const v = vectorFromArray(["a", "a string longer than twelve", "c", null, "dd"], new Utf8View()).slice(1, 4);
+    const v = vectorFromArray(["a", "a string longer than twelve", "c", null, "dd"], new Utf8View()).slice(
+      1,
+      4,
+    );
     const c = stringChunks(v)[0]!;
     const out: (string | null)[] = [];
     for (let i = 0; i < c.length; i++) {
