@@ -87,7 +87,7 @@ export class Snapshot {
    * @example
    * await snap.read({ columns: ["id", "metaxy_feature_version"] });
    */
-  read(options: SnapshotReadOptions = {}): Promise<Table> {
+  async read(options: SnapshotReadOptions = {}): Promise<Table> {
     const schema = this.projection(options.columns);
     const candidates = options.files ?? this.files;
     const files = options.filter === undefined ? candidates : candidates.filter(options.filter);
