@@ -22,7 +22,12 @@ export async function writeReplacing(path: string, body: Uint8Array): Promise<vo
   }
 }
 
-/** How `createIfAbsent` claims the target: hard link of a complete staging file, or `open(wx)`. */
+/**
+ * How `createIfAbsent` claims the target: hard link of a complete staging file, or `open(wx)`.
+ *
+ * @example
+ * await createIfAbsent(path, bytes, "open"); // for filesystems without hard links
+ */
 export type ExclusiveCreate = "link" | "open";
 
 /**

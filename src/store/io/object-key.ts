@@ -3,6 +3,9 @@ import { InvalidArgumentError } from "../../errors.js";
 /**
  * Marks a local staging file (`<name>.~tmp~<random>`). Keys may not contain it, so `list` can skip
  * staging files without ever hiding a real object.
+ *
+ * @example
+ * name.includes(TEMP_MARKER); // true for "00.json.~tmp~1f2e3d4c5b6a7988"
  */
 export const TEMP_MARKER = ".~tmp~";
 

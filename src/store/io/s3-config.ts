@@ -2,7 +2,12 @@ import { InvalidConfigError } from "../../errors.js";
 import type { S3Options } from "./s3-options.js";
 import { sanitizeUri } from "./sanitize-uri.js";
 
-/** `S3Options` checked and reduced to what requests need. */
+/**
+ * `S3Options` checked and reduced to what requests need.
+ *
+ * @example
+ * const { bucketUrl, keyPrefix } = resolveS3Config(options);
+ */
 export interface S3Config {
   /** URL of the bucket without a trailing `/`; object URLs append `/{encoded key}`. */
   readonly bucketUrl: string;

@@ -5,7 +5,12 @@ import { s3Failure } from "./s3-errors.js";
 import { encodeRfc3986, type S3Transport } from "./s3-transport.js";
 import { xmlBlocks, xmlElements, xmlText } from "./s3-xml.js";
 
-/** One ListObjectsV2 response page. */
+/**
+ * One ListObjectsV2 response page.
+ *
+ * @example
+ * const { objects, next } = parseListPage(xml);
+ */
 export interface ListPage {
   /** Full bucket keys (the store prefix not yet removed). */
   readonly objects: readonly ObjectInfo[];

@@ -3,6 +3,9 @@ import { InvalidConfigError } from "../../errors.js";
 /**
  * Where and how to reach one S3 bucket. Defaults follow delta-rs / `object_store`: path-style
  * requests, region `us-east-1`, HTTPS only unless `allowHttp`.
+ *
+ * @example
+ * const options: S3Options = { bucket: "metadata", prefix: "prod", region: "eu-west-1", accessKeyId, secretAccessKey };
  */
 export interface S3Options {
   readonly bucket: string;
@@ -27,7 +30,12 @@ export interface S3Options {
   readonly retries?: number;
 }
 
-/** delta-rs style `storage_options`: string values as delta-rs takes them; TOML may give booleans. */
+/**
+ * delta-rs style `storage_options`: string values as delta-rs takes them; TOML may give booleans.
+ *
+ * @example
+ * const storage: StorageOptions = { AWS_REGION: "eu-west-1", AWS_ALLOW_HTTP: true };
+ */
 export type StorageOptions = Readonly<Record<string, string | number | boolean>>;
 
 type Field =

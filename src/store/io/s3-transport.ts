@@ -3,7 +3,12 @@ import { AwsClient } from "aws4fetch";
 import type { S3Config } from "./s3-config.js";
 import { networkFailure } from "./s3-errors.js";
 
-/** One S3 request before signing. */
+/**
+ * One S3 request before signing.
+ *
+ * @example
+ * const request: S3Request = { method: "GET", key: "a.json", headers: { range: "bytes=0-7" } };
+ */
 export interface S3Request {
   readonly method: "GET" | "HEAD" | "PUT" | "DELETE";
   /** Key inside the store (the store prefix is added here), or `null` for a bucket-level request. */

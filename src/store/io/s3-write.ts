@@ -20,8 +20,8 @@ const CONFLICT_ATTEMPTS = 6;
 
 /**
  * PUT with `If-None-Match: *`: `true` when written, `false` on 412 (the key exists). S3 answers
- * 409 ConditionalRequestConflict while another conditional write of the same key is in flight; the
- * outcome is then unknown, so we wait and ask again, and the retry settles it (200 or 412). A server
+ * 409 ConditionalRequestConflict (our write was not applied) while another conditional write of the
+ * same key is in flight; we wait and ask again, and a later answer settles it (200 or 412). A server
  * that ignores the header (s3rver) silently overwrites: such servers cannot host concurrent writers.
  * When a retry (after a lost response or a 5xx) gets 412, the stored object is read back: if it
  * holds exactly our bytes, the earlier attempt landed and this call reports `true`.
@@ -31,6 +31,7 @@ const CONFLICT_ATTEMPTS = 6;
  */
 export async function s3PutIfAbsent(transport: S3Transport, key: string, body: Uint8Array): Promise<boolean> {
   const { display } = transport.config;
+  let ambiguous = false;
   for (let attempt = 1; ; attempt++) {
     const { response, retried } = await transport.sendTracked("putIfAbsent", {
       method: "PUT",
@@ -38,6 +39,7 @@ export async function s3PutIfAbsent(transport: S3Transport, key: string, body: U
       body,
       headers: { "if-none-match": "*" },
     });
+    ambiguous ||= retried;
     if (response.status === 200) {
       await response.body?.cancel();
       return true;
@@ -46,7 +48,7 @@ export async function s3PutIfAbsent(transport: S3Transport, key: string, body: U
       await response.body?.cancel();
       // After a lost response our own earlier attempt may be what exists now: the same bytes mean
       // we won. (Delta commits carry a unique commitInfo, so another writer's bytes never match.)
-      return retried ? sameBytes(await s3Get(transport, key), body) : false;
+      return ambiguous ? sameBytes(await s3Get(transport, key), body) : false;
     }
     if (response.status === 409 && attempt < CONFLICT_ATTEMPTS) {
       await response.body?.cancel();
