@@ -1,44 +1,9 @@
-import { type Data, Type } from "apache-arrow";
-import { stringChunks } from "../arrow/strings.js";
 import { MetadataSchemaError } from "../errors.js";
+import { type Cell, cells, doubles, stringSpans } from "./column-cells.js";
 import type { CompareOp } from "./filter-expr.js";
 import type { ResolvedColumn } from "./resolve-column.js";
 import { FALSE, runKernel, TRUE, UNKNOWN } from "./run-kernel.js";
 import { type ValueDomain, valueDomain } from "./value-domain.js";
-
-type Cell = number | bigint | Uint8Array;
-
-/** Cells of one chunk (nulls not masked): numbers, exact bigints, UTF-8 bytes; instants in ns. */
-function chunkCells(data: Data, domain: ValueDomain): Cell[] {
-  if (data.typeId === Type.Dictionary) {
-    const entries = data.dictionary!.data.flatMap((d) => chunkCells(d, domain));
-    return Array.from(data.values as ArrayLike<number | bigint>, (i) => entries[Number(i)]!);
-  }
-  if (domain.kind === "string") {
-    const c = stringChunks(data)[0]!;
-    return Array.from({ length: c.length }, (_, i) =>
-      c.values.subarray(Number(c.offsets[i]), Number(c.offsets[i + 1])),
-    );
-  }
-  if (domain.kind === "bool") {
-    const bits = data.values as Uint8Array;
-    return Array.from(
-      { length: data.length },
-      (_, i) => (bits[(data.offset + i) >> 3]! >> ((data.offset + i) & 7)) & 1,
-    );
-  }
-  if (domain.kind === "null") return new Array<Cell>(data.length).fill(0);
-  const raw = data.values as ArrayLike<number | bigint>;
-  const values = Array.from({ length: data.length }, (_, i) => raw[i]!);
-  if (domain.kind === "number" || domain.kind === "int64") {
-    return domain.unitNs === null ? values : values.map((v) => BigInt(v) * domain.unitNs!);
-  }
-  return values;
-}
-
-function cells(column: ResolvedColumn, domain: ValueDomain): Cell[] {
-  return column.chunks.flatMap((c) => chunkCells(c.data, domain));
-}
 
 /** Which domains compare with each other: numbers, instants, strings, booleans; NULL with anything. */
 function family(domain: ValueDomain): string {
@@ -48,11 +13,6 @@ function family(domain: ValueDomain): string {
 }
 
 function order(a: Cell, b: Cell): number {
-  if (a instanceof Uint8Array && b instanceof Uint8Array) {
-    const k = Math.min(a.length, b.length);
-    for (let j = 0; j < k; j++) if (a[j] !== b[j]) return a[j]! < b[j]! ? 0 : 2;
-    return a.length < b.length ? 0 : a.length === b.length ? 1 : 2;
-  }
   // Relational operators compare bigint with number exactly; NaN sorts last and equals itself.
   const aNaN = typeof a === "number" && Number.isNaN(a);
   const bNaN = typeof b === "number" && Number.isNaN(b);
@@ -96,9 +56,46 @@ export function compareColumns(
   const rightValid = new Uint8Array(out.length);
   runKernel(left, (d, o, at) => o.fill(TRUE, at, at + d.length), FALSE, valid);
   runKernel(right, (d, o, at) => o.fill(TRUE, at, at + d.length), FALSE, rightValid);
+  const mask = MASKS[op];
+  const x = doubles(left, ld);
+  const y = x === null ? null : doubles(right, rd);
+  if (x !== null && y !== null) {
+    for (let i = 0; i < out.length; i++) {
+      if (valid[i] !== TRUE || rightValid[i] !== TRUE) out[i] = UNKNOWN;
+      else {
+        const p = x[i]!;
+        const q = y[i]!;
+        // NaN sorts last and equals itself, as in the literal kernels.
+        const c = p < q ? 0 : p > q ? 2 : p === q ? 1 : Number.isNaN(p) ? (Number.isNaN(q) ? 1 : 2) : 0;
+        out[i] = ((mask >> c) & 1) << 1;
+      }
+    }
+    return;
+  }
+  if (ld.kind === "string" && rd.kind === "string") {
+    const a = stringSpans(left);
+    const b = stringSpans(right);
+    for (let i = 0; i < out.length; i++) {
+      if (valid[i] !== TRUE || rightValid[i] !== TRUE) {
+        out[i] = UNKNOWN;
+        continue;
+      }
+      const p = a.buffers[a.buffer[i]!]!;
+      const q = b.buffers[b.buffer[i]!]!;
+      const ps = a.start[i]!;
+      const qs = b.start[i]!;
+      const pl = a.end[i]! - ps;
+      const ql = b.end[i]! - qs;
+      const k = Math.min(pl, ql);
+      let j = 0;
+      while (j < k && p[ps + j] === q[qs + j]) j++;
+      const c = j < k ? (p[ps + j]! < q[qs + j]! ? 0 : 2) : pl < ql ? 0 : pl === ql ? 1 : 2;
+      out[i] = ((mask >> c) & 1) << 1;
+    }
+    return;
+  }
   const a = cells(left, ld);
   const b = cells(right, rd);
-  const mask = MASKS[op];
   for (let i = 0; i < out.length; i++) {
     out[i] = valid[i] === TRUE && rightValid[i] === TRUE ? ((mask >> order(a[i]!, b[i]!)) & 1) << 1 : UNKNOWN;
   }

@@ -123,8 +123,8 @@ export function evaluateTruth(expr: FilterExpr, table: Table): Uint8Array {
       const acc = evaluateTruth(expr.args[0]!, table);
       for (const arg of expr.args.slice(1)) {
         const next = evaluateTruth(arg, table);
-        if (expr.kind === "and") for (let i = 0; i < acc.length; i++) acc[i] = Math.min(acc[i]!, next[i]!);
-        else for (let i = 0; i < acc.length; i++) acc[i] = Math.max(acc[i]!, next[i]!);
+        if (expr.kind === "and") for (let i = 0; i < acc.length; i++) acc[i] = Math.min(next[i]!, acc[i]!);
+        else for (let i = 0; i < acc.length; i++) acc[i] = Math.max(next[i]!, acc[i]!);
       }
       return acc;
     }

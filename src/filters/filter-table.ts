@@ -19,7 +19,7 @@ export function filterTable(table: Table, exprs: readonly (string | FilterExpr)[
   const truth = evaluateTruth(parsed[0]!, table);
   for (const expr of parsed.slice(1)) {
     const next = evaluateTruth(expr, table);
-    for (let i = 0; i < truth.length; i++) truth[i] = Math.min(truth[i]!, next[i]!);
+    for (let i = 0; i < truth.length; i++) truth[i] = Math.min(next[i]!, truth[i]!);
   }
   let kept = 0;
   for (let i = 0; i < truth.length; i++) {

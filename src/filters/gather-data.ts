@@ -1,9 +1,7 @@
 import { type Data, type DataType, makeBuilder, makeData, makeVector, Type } from "apache-arrow";
 
 type Props = Parameters<typeof makeData>[0];
-type Ctor = new (
-  n: number,
-) => { [i: number]: number | bigint; set(a: ArrayLike<number | bigint>, at: number): void };
+type Ctor = new (buffer: ArrayBuffer, byteOffset: number, length: number) => ArrayBufferView;
 
 function gatherValidity(data: Data, indices: Int32Array): { nullBitmap?: Uint8Array; nullCount: number } {
   const bitmap = data.nullBitmap;
@@ -18,15 +16,44 @@ function gatherValidity(data: Data, indices: Int32Array): { nullBitmap?: Uint8Ar
   return { nullBitmap: out, nullCount: nulls };
 }
 
-function fixedWidth(data: Data, indices: Int32Array): ArrayLike<number | bigint> {
-  const values = data.values as unknown as ArrayLike<number | bigint> & { constructor: Ctor };
-  const stride = data.stride;
-  const out = new values.constructor(indices.length * stride);
-  for (let k = 0; k < indices.length; k++) {
-    const src = indices[k]! * stride;
-    for (let s = 0; s < stride; s++) out[k * stride + s] = values[src + s]!;
+/** Copies `width` bytes per row through an integer view of that width (never through floats, which could rewrite NaN payloads). */
+function copyRows(src: ArrayBufferView, width: number, indices: Int32Array): Uint8Array {
+  const n = indices.length;
+  const bytes = new Uint8Array(src.buffer, src.byteOffset, src.byteLength);
+  const out = new Uint8Array(n * width);
+  if (width % 4 === 0 && src.byteOffset % 4 === 0) {
+    const words = width >> 2;
+    const from = new Int32Array(src.buffer, src.byteOffset, src.byteLength >> 2);
+    const to = new Int32Array(out.buffer);
+    if (words === 1) for (let k = 0; k < n; k++) to[k] = from[indices[k]!]!;
+    else if (words === 2) {
+      for (let k = 0; k < n; k++) {
+        const i = indices[k]! << 1;
+        to[2 * k] = from[i]!;
+        to[2 * k + 1] = from[i + 1]!;
+      }
+    } else
+      for (let k = 0; k < n; k++)
+        to.set(from.subarray(indices[k]! * words, (indices[k]! + 1) * words), k * words);
+  } else if (width === 1) {
+    for (let k = 0; k < n; k++) out[k] = bytes[indices[k]!]!;
+  } else {
+    for (let k = 0; k < n; k++)
+      out.set(bytes.subarray(indices[k]! * width, (indices[k]! + 1) * width), k * width);
   }
-  return out as unknown as ArrayLike<number | bigint>;
+  return out;
+}
+
+/** Fixed-width values of the selected rows, in a typed array of the source's kind. */
+function fixedWidth(data: Data, indices: Int32Array): ArrayBufferView {
+  const values = data.values as unknown as ArrayBufferView & { BYTES_PER_ELEMENT: number; constructor: Ctor };
+  const width = data.stride * values.BYTES_PER_ELEMENT;
+  const bytes = copyRows(values, width, indices);
+  return new values.constructor(
+    bytes.buffer as ArrayBuffer,
+    0,
+    (indices.length * width) / values.BYTES_PER_ELEMENT,
+  );
 }
 
 function bits(data: Data, indices: Int32Array): Uint8Array {
@@ -39,22 +66,43 @@ function bits(data: Data, indices: Int32Array): Uint8Array {
   return out;
 }
 
-/** Variable-width rows: new offsets (same width as the source) and the selected value ranges. */
+/** Variable-width rows: new offsets (same width as the source) and each selected row's start. */
 function ranges(data: Data, indices: Int32Array) {
   const src = data.valueOffsets as Int32Array | BigInt64Array;
-  const large = src instanceof BigInt64Array;
-  const offsets = large ? new BigInt64Array(indices.length + 1) : new Int32Array(indices.length + 1);
-  const starts = new Float64Array(indices.length);
+  const n = indices.length;
+  const starts = new Float64Array(n);
+  const ends = new Float64Array(n + 1);
   let total = 0;
-  for (let k = 0; k < indices.length; k++) {
-    const i = indices[k]!;
-    const start = Number(src[i]!);
-    starts[k] = start;
-    total += Number(src[i + 1]!) - start;
-    offsets[k + 1] = large ? BigInt(total) : total;
+  if (src instanceof BigInt64Array) {
+    for (let k = 0; k < n; k++) {
+      const i = indices[k]!;
+      starts[k] = Number(src[i]!);
+      total += Number(src[i + 1]!) - starts[k]!;
+      ends[k + 1] = total;
+    }
+  } else {
+    for (let k = 0; k < n; k++) {
+      const i = indices[k]!;
+      starts[k] = src[i]!;
+      total += src[i + 1]! - src[i]!;
+      ends[k + 1] = total;
+    }
   }
-  const at = (k: number) => Number(offsets[k]!);
-  return { offsets, starts, total, at };
+  const offsets = src instanceof BigInt64Array ? BigInt64Array.from(ends, BigInt) : Int32Array.from(ends);
+  return { offsets, starts, ends, total };
+}
+
+function copyRanges(src: Uint8Array, r: ReturnType<typeof ranges>): Uint8Array {
+  const out = new Uint8Array(r.total);
+  for (let k = 0; k < r.starts.length; k++) {
+    const from = r.starts[k]!;
+    const at = r.ends[k]!;
+    const len = r.ends[k + 1]! - at;
+    // Short values (ids, hashes) copy faster byte by byte than through a subarray view.
+    if (len <= 32) for (let j = 0; j < len; j++) out[at + j] = src[from + j]!;
+    else out.set(src.subarray(from, from + len), at);
+  }
+  return out;
 }
 
 function viaBuilder(data: Data, indices: Int32Array): Data {
@@ -97,11 +145,11 @@ export function gatherData(data: Data, indices: Int32Array): Data {
     case Type.Binary:
     case Type.LargeBinary: {
       const r = ranges(data, indices);
-      const values = new Uint8Array(r.total);
-      const src = data.values as Uint8Array;
-      for (let k = 0; k < length; k++)
-        values.set(src.subarray(r.starts[k]!, r.starts[k]! + r.at(k + 1) - r.at(k)), r.at(k));
-      return makeData({ ...base, valueOffsets: r.offsets, data: values } as Props);
+      return makeData({
+        ...base,
+        valueOffsets: r.offsets,
+        data: copyRanges(data.values as Uint8Array, r),
+      } as Props);
     }
     case Type.Utf8View:
     case Type.BinaryView:
@@ -118,7 +166,7 @@ export function gatherData(data: Data, indices: Int32Array): Data {
       const r = ranges(data, indices);
       const childRows = new Int32Array(r.total);
       for (let k = 0; k < length; k++) {
-        for (let j = r.at(k); j < r.at(k + 1); j++) childRows[j] = r.starts[k]! + j - r.at(k);
+        for (let j = r.ends[k]!; j < r.ends[k + 1]!; j++) childRows[j] = r.starts[k]! + j - r.ends[k]!;
       }
       return makeData({
         ...base,
