@@ -11,12 +11,20 @@ import type {
   Operand,
 } from "./filter-expr.js";
 
-/** What builder methods accept on the right-hand side: a value, a `Date` (as ISO text) or an operand. */
+/**
+ * What builder methods accept on the right-hand side: a value, a `Date` (as ISO text) or an operand.
+ *
+ * @example
+ * const v: OperandInput = new Date("2024-01-01T00:00:00Z");
+ */
 export type OperandInput = FilterLiteral | Date | Operand;
 
 /**
  * Canonical literal value: a `Date` becomes its ISO string, a bigint within ±(2^53 − 1) a number
  * (so built and parsed trees compare equal); non-finite numbers are refused (SQL has no spelling).
+ *
+ * @example
+ * normalizeLiteral(5n); // 5
  */
 export function normalizeLiteral(value: FilterLiteral | Date): FilterLiteral {
   if (value instanceof Date) {

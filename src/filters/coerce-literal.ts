@@ -5,6 +5,9 @@ import type { ValueDomain } from "./value-domain.js";
 /**
  * A non-null literal in a column's domain. For integer domains a fractional literal is stored as its
  * floor with `exact: false` (the literal lies strictly between `value` and `value + 1`).
+ *
+ * @example
+ * const b: Bound = { kind: "int64", value: 2n, exact: false }; // 2.5 against an Int64 column
  */
 export type Bound =
   | { readonly kind: "number"; readonly value: number; readonly exact: boolean }

@@ -3,7 +3,12 @@ import { stringChunks } from "../arrow/strings.js";
 import type { ResolvedColumn } from "./resolve-column.js";
 import type { ValueDomain } from "./value-domain.js";
 
-/** A non-string cell: a number, an exact bigint, or an instant in nanoseconds. */
+/**
+ * A non-string cell: a number, an exact bigint, or an instant in nanoseconds.
+ *
+ * @example
+ * const c: Cell = 1_704_067_200_000_000_000n; // 2024-01-01T00:00:00Z
+ */
 export type Cell = number | bigint;
 
 /** Cells of one chunk (nulls not masked). */
@@ -32,6 +37,9 @@ function chunkCells(data: Data, domain: ValueDomain): Cell[] {
 /**
  * A numeric column as doubles when that is exact (8–32-bit ints, floats, Int64 values within
  * ±2^53); null otherwise, leaving the general path to compare bigints.
+ *
+ * @example
+ * doubles(resolveColumn(table, "n"), valueDomain(new Int32())); // Float64Array [1, 2, …]
  */
 export function doubles(column: ResolvedColumn, domain: ValueDomain): Float64Array | null {
   if ((domain.kind !== "number" && domain.kind !== "int64") || domain.unitNs !== null) return null;
@@ -60,11 +68,23 @@ export function doubles(column: ResolvedColumn, domain: ValueDomain): Float64Arr
   return out;
 }
 
+/**
+ * Every cell of a non-string column as a JS value, nulls not masked (callers check validity).
+ *
+ * @example
+ * cells(resolveColumn(table, "ts"), valueDomain(table.getChild("ts")!.type)); // [1704067200000000000n, …]
+ */
 export function cells(column: ResolvedColumn, domain: ValueDomain): Cell[] {
   return column.chunks.flatMap((c) => chunkCells(c.data, domain));
 }
 
-/** Where each row's UTF-8 bytes live: `buffers[buffer[i]]` from `start[i]` to `end[i]`. */
+/**
+ * Where each row's UTF-8 bytes live: `buffers[buffer[i]]` from `start[i]` to `end[i]`.
+ *
+ * @example
+ * const { buffers, buffer, start, end } = stringSpans(column);
+ * const bytes = buffers[buffer[0]!]!.subarray(start[0], end[0]);
+ */
 export interface StringSpans {
   readonly buffers: Uint8Array[];
   readonly buffer: Uint32Array;
@@ -75,6 +95,9 @@ export interface StringSpans {
 /**
  * Row spans of a string column (dictionary chunks resolved through their dictionary), so two
  * columns can be compared row by row without copying or decoding.
+ *
+ * @example
+ * const left = stringSpans(resolveColumn(table, "a"));
  */
 export function stringSpans(column: ResolvedColumn): StringSpans {
   const total = column.chunks.reduce((n, c) => n + c.data.length, 0);

@@ -9,10 +9,20 @@
  * const e: FilterExpr = { kind: "compare", op: "=", left: { kind: "column", name: "x" }, right: { kind: "literal", value: 5 } };
  */
 
-/** A literal value: SQL string, number, big integer, boolean or NULL. */
+/**
+ * A literal value: SQL string, number, big integer, boolean or NULL.
+ *
+ * @example
+ * const values: FilterLiteral[] = ["a", 1.5, 9007199254740993n, true, null];
+ */
 export type FilterLiteral = string | number | bigint | boolean | null;
 
-/** Comparison operators; `<>` parses to `!=`. */
+/**
+ * Comparison operators; `<>` parses to `!=`.
+ *
+ * @example
+ * const op: CompareOp = "<=";
+ */
 export type CompareOp = "=" | "!=" | "<" | "<=" | ">" | ">=";
 
 /**
@@ -38,7 +48,12 @@ export interface LiteralExpr {
   readonly value: FilterLiteral;
 }
 
-/** Either side of a comparison. */
+/**
+ * Either side of a comparison.
+ *
+ * @example
+ * const side: Operand = { kind: "literal", value: "abc" };
+ */
 export type Operand = ColumnRef | LiteralExpr;
 
 /**

@@ -1,10 +1,14 @@
 import { compareValues } from "./compare-values.js";
 import type { CompareOp, FilterExpr, FilterLiteral } from "./filter-expr.js";
 import { parseIsoTimestamp } from "./iso-timestamp.js";
+import { toFilterExpr } from "./to-filter-expr.js";
 
 /**
  * Per-file column statistics in the shape of Delta's `add.stats`: JSON scalars keyed by column name,
  * struct fields as nested objects (or as dotted keys).
+ *
+ * @example
+ * const stats: FileStats = { numRecords: 2, nullCount: { id: 0 }, minValues: { id: "a" }, maxValues: { id: "b" } };
  */
 export interface FileStats {
   readonly numRecords: number;
@@ -13,10 +17,20 @@ export interface FileStats {
   readonly maxValues?: Readonly<Record<string, unknown>>;
 }
 
-/** How to read a column's min/max values; without it strings that look like instants are not used. */
+/**
+ * How to read a column's min/max values; without it strings that look like instants are not used.
+ *
+ * @example
+ * const kind: StatsValueKind = "timestamp";
+ */
 export type StatsValueKind = "string" | "number" | "timestamp" | "boolean";
 
-/** Options of {@link mayMatchStats}. */
+/**
+ * Options of {@link mayMatchStats}.
+ *
+ * @example
+ * const options: MayMatchOptions = { types: { metaxy_updated_at: "timestamp" } };
+ */
 export interface MayMatchOptions {
   /** Kind of each column's statistics, by (dotted) column name. */
   readonly types?: Readonly<Record<string, StatsValueKind>>;
@@ -247,7 +261,11 @@ function outcomes(
  * mayMatchStats(parseFilter("metaxy_feature_version = 'abc'"),
  *   { numRecords: 10, nullCount: {}, minValues: { metaxy_feature_version: "xyz" }, maxValues: { metaxy_feature_version: "xyz" } }); // false
  */
-export function mayMatchStats(expr: FilterExpr, stats: FileStats, options: MayMatchOptions = {}): boolean {
+export function mayMatchStats(
+  expr: string | FilterExpr,
+  stats: FileStats,
+  options: MayMatchOptions = {},
+): boolean {
   if (stats.numRecords === 0) return false;
-  return (outcomes(expr, stats, options.types ?? {}) & T) !== 0;
+  return (outcomes(toFilterExpr(expr), stats, options.types ?? {}) & T) !== 0;
 }

@@ -12,7 +12,9 @@ const CONDITION = 'a condition (a column, a literal, NOT or "(")';
  * NOT > AND > OR), parentheses, `[NOT] IN (literals)` with a column on the left, `IS [NOT] NULL`,
  * `= NULL`/`!= NULL` as null checks, literals (`'it''s'`, `42`, `-1.5e3`, `TRUE`, `FALSE`, `NULL`;
  * integers beyond 2^53 stay exact as bigint), bare or `"quoted"` identifiers, dotted names and bare
- * boolean columns. Keywords are case-insensitive.
+ * boolean columns. Keywords are case-insensitive. A dotted name is kept whole (`a.b`, like Python
+ * Metaxy's `nw.col("a.b")`); evaluation reads the column `a.b` if the table has one, else field `b`
+ * of struct column `a`.
  *
  * @throws FilterParseError naming the input, the 1-based character position and what was expected.
  * @example

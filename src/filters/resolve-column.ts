@@ -1,13 +1,23 @@
 import { type Data, type DataType, type Field, type Table, Type } from "apache-arrow";
 import { MetadataSchemaError } from "../errors.js";
 
-/** One chunk of a resolved column with the struct chunks around it, whose nulls make it null. */
+/**
+ * One chunk of a resolved column with the struct chunks around it, whose nulls make it null.
+ *
+ * @example
+ * const { data, ancestors } = resolveColumn(table, "a.b").chunks[0]!;
+ */
 export interface ResolvedChunk {
   readonly data: Data;
   readonly ancestors: readonly Data[];
 }
 
-/** A column or struct field located in a table, chunk by chunk. */
+/**
+ * A column or struct field located in a table, chunk by chunk.
+ *
+ * @example
+ * const column: ResolvedColumn = resolveColumn(table, "metaxy_provenance_by_field.frames");
+ */
 export interface ResolvedColumn {
   readonly name: string;
   readonly type: DataType;

@@ -1,14 +1,24 @@
 import { type Data, Type } from "apache-arrow";
 import type { ResolvedColumn } from "./resolve-column.js";
 
-/** Kleene truth values as bytes, ordered so that AND is min, OR is max and NOT is `2 - v`. */
+/**
+ * Kleene truth values as bytes, ordered so that AND is min, OR is max and NOT is `2 - v`.
+ *
+ * @example
+ * Math.min(TRUE, UNKNOWN); // UNKNOWN: TRUE AND NULL is NULL
+ */
 export const FALSE = 0;
+/** NULL as a truth value (see {@link FALSE}). @example out.fill(UNKNOWN); */
 export const UNKNOWN = 1;
+/** TRUE as a truth value (see {@link FALSE}). @example out[i] = TRUE; */
 export const TRUE = 2;
 
 /**
  * Writes a truth byte for each row of one chunk into `out` from `at`, reading values only: the
  * driver overwrites null rows afterwards. Dictionary chunks are handled by the driver too.
+ *
+ * @example
+ * const allTrue: RowKernel = (data, out, at) => out.fill(TRUE, at, at + data.length);
  */
 export type RowKernel = (data: Data, out: Uint8Array, at: number) => void;
 

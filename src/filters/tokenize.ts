@@ -1,6 +1,11 @@
 import { filterParseError } from "./parse-error.js";
 
-/** Reserved words of the filter grammar (matched case-insensitively; quote them to use as names). */
+/**
+ * Reserved words of the filter grammar (matched case-insensitively; quote them to use as names).
+ *
+ * @example
+ * KEYWORDS.has("NOT"); // true
+ */
 export const KEYWORDS: ReadonlySet<string> = new Set([
   "AND",
   "OR",
@@ -12,7 +17,12 @@ export const KEYWORDS: ReadonlySet<string> = new Set([
   "FALSE",
 ]);
 
-/** Token kinds; `unknown` is any character the grammar has no use for, reported by the parser. */
+/**
+ * Token kinds; `unknown` is any character the grammar has no use for, reported by the parser.
+ *
+ * @example
+ * const kind: TokenKind = "keyword";
+ */
 export type TokenKind =
   | "keyword"
   | "ident"
@@ -31,6 +41,9 @@ export type TokenKind =
  * One token. `value` is the decoded text: the upper-cased keyword, the unescaped string or quoted
  * identifier, the operator (`<>` already `!=`), or the source text otherwise. `start` is a UTF-16
  * index into the input.
+ *
+ * @example
+ * const t: Token = { kind: "op", value: "!=", text: "<>", start: 2 };
  */
 export interface Token {
   readonly kind: TokenKind;

@@ -5,6 +5,9 @@ import { type DataType, DateUnit, TimeUnit, Type } from "apache-arrow";
  * Float32/64, Date32 as days); `int64`: 64-bit words (Int64, Uint64, Timestamp, Date64, Duration);
  * timestamp and date columns also carry `unitNs`, the nanoseconds per stored unit, so ISO literals
  * can be converted (null for plain numbers and durations).
+ *
+ * @example
+ * const d: ValueDomain = { kind: "int64", signed: true, unitNs: 1_000n }; // Timestamp<MICROSECOND>
  */
 export type ValueDomain =
   | { readonly kind: "number"; readonly integer: boolean; readonly unitNs: bigint | null }
