@@ -42,13 +42,28 @@ export function isArqueroTable(value: unknown): value is ArqueroTable {
  * const table = await arqueroToArrow(aq.table({ sample_uid: [1, 2] }));
  */
 export async function arqueroToArrow(input: ArqueroTable): Promise<Table> {
+  const own = (input as unknown as { toArrowIPC?: (options?: object) => Uint8Array }).toArrowIPC;
+  const encode = async (options?: { columns: string[] }): Promise<Uint8Array> =>
+    typeof own === "function"
+      ? own.call(input, options)
+      : (await import("arquero")).toArrowIPC(input, options);
   let bytes: Uint8Array;
   try {
-    const own = (input as unknown as { toArrowIPC?: () => Uint8Array }).toArrowIPC;
-    bytes = typeof own === "function" ? own.call(input) : (await import("arquero")).toArrowIPC(input);
+    bytes = await encode();
   } catch (cause) {
     const message = cause instanceof Error ? cause.message : String(cause);
-    throw new MetadataSchemaError(`arrow: arquero could not encode the table as Arrow: ${message}`, {
+    let culprit = "the table";
+    for (const name of input.columnNames()) {
+      const fails = await encode({ columns: [name] }).then(
+        () => false,
+        () => true,
+      );
+      if (fails) {
+        culprit = `column "${name}"`;
+        break;
+      }
+    }
+    throw new MetadataSchemaError(`arrow: arquero could not encode ${culprit} as Arrow: ${message}`, {
       cause,
     });
   }
@@ -61,7 +76,7 @@ export async function arqueroToArrow(input: ArqueroTable): Promise<Table> {
   );
 }
 
-/** The type the row rules would give a column arquero encoded as `type`. */
+/** The type the row rules would give a column arquero encoded as `type` (lists are left as arquero made them). */
 function rowRuleType(type: DataType): DataType {
   const t = canonicalType(type);
   const id: number = t.typeId;
@@ -70,7 +85,7 @@ function rowRuleType(type: DataType): DataType {
     const ts = t as unknown as { unit: TimeUnit; timezone: string | null };
     if (ts.unit === TimeUnit.MILLISECOND && !ts.timezone) return new TimestampMicrosecond("UTC");
   }
-  if (!t.children?.length) return t;
+  if (id !== Type.Struct) return t;
   return withChildTypes(
     t,
     t.children.map((f) => rowRuleType(f.type)),

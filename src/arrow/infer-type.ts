@@ -22,8 +22,8 @@ export interface InferTypeOptions {
 const SUPPORTED = new Set(["number", "bigint", "string", "boolean", "Date", "object"]);
 
 /**
- * The Arrow type of a column of JS values: integral numbers and bigints → Int64, other numbers →
- * Float64, string → Utf8, boolean → Bool, Date → Timestamp(µs, UTC), plain object → Struct
+ * The Arrow type of a column of JS values: integral numbers (within ±2^63) and bigints → Int64,
+ * other numbers → Float64, string → Utf8, boolean → Bool, Date → Timestamp(µs, UTC), plain object → Struct
  * (recursively) or Map<Utf8, Utf8> with `asMap`, only null/undefined → Null. `path` names the column
  * in errors; a column mixing kinds, or holding an unsupported value, is a MetadataSchemaError.
  *
@@ -39,6 +39,7 @@ export function inferType(
   let kindRow = -1;
   let floatRow = -1;
   let bigintRow = -1;
+  let floatKind = "";
   for (let row = 0; row < values.length; row++) {
     const value = values[row];
     if (value == null) continue;
@@ -48,7 +49,10 @@ export function inferType(
         `arrow: column "${path}" row ${row}: unsupported value ${describeValue(value)} of type ${k}`,
       );
     }
-    if (k === "number" && !Number.isInteger(value) && floatRow < 0) floatRow = row;
+    if (k === "number" && floatRow < 0 && !fitsInt64(value as number)) {
+      floatRow = row;
+      floatKind = Number.isInteger(value) ? "number beyond Int64" : "non-integral number";
+    }
     if (k === "bigint" && bigintRow < 0) bigintRow = row;
     const numeric = (k === "number" || k === "bigint") && (kind === "number" || kind === "bigint");
     if (kind === null) {
@@ -61,7 +65,7 @@ export function inferType(
     }
     if (floatRow >= 0 && bigintRow >= 0) {
       throw new MetadataSchemaError(
-        `arrow: column "${path}" mixes types: bigint at row ${bigintRow}, non-integral number at row ${floatRow}`,
+        `arrow: column "${path}" mixes types: bigint at row ${bigintRow}, ${floatKind} at row ${floatRow}`,
       );
     }
   }
@@ -80,6 +84,11 @@ export function inferType(
     default:
       return options.asMap ? inferMap(values, path) : inferStruct(values, path);
   }
+}
+
+/** Integral and inside ±2^63: the numbers the row rules make Int64 (others make the column Float64). */
+function fitsInt64(value: number): boolean {
+  return Number.isInteger(value) && value >= -(2 ** 63) && value < 2 ** 63;
 }
 
 function inferStruct(values: readonly unknown[], path: string): Struct {

@@ -95,7 +95,7 @@ function valueReader(data: Data, mode: ReadMode): (i: number) => unknown {
       const readers = data.children.map((child) => chunkReader(child, mode));
       return (i) => {
         const row: Record<string, unknown> = {};
-        for (let k = 0; k < names.length; k++) row[names[k]!] = readers[k]!(i);
+        for (let k = 0; k < names.length; k++) setKey(row, names[k]!, readers[k]!(i));
         return row;
       };
     }
@@ -106,7 +106,7 @@ function valueReader(data: Data, mode: ReadMode): (i: number) => unknown {
       const value = chunkReader(entries.children[1]!, mode);
       return (i) => {
         const row: Record<string, unknown> = {};
-        for (let j = offsets[i]!; j < offsets[i + 1]!; j++) row[String(key(j))] = value(j);
+        for (let j = offsets[i]!; j < offsets[i + 1]!; j++) setKey(row, String(key(j)), value(j));
         return row;
       };
     }
@@ -145,4 +145,17 @@ function valueReader(data: Data, mode: ReadMode): (i: number) => unknown {
 
 function safeNumber(v: bigint): number | bigint {
   return v >= -SAFE && v <= SAFE ? Number(v) : v;
+}
+
+/**
+ * Sets an own enumerable property, also for the key `__proto__` (which plain assignment would turn
+ * into a prototype change): keys come from data.
+ *
+ * @example
+ * setKey(row, "__proto__", "x"); // row.__proto__ is an own property holding "x"
+ */
+export function setKey(row: Record<string, unknown>, key: string, value: unknown): void {
+  if (key === "__proto__")
+    Object.defineProperty(row, key, { value, enumerable: true, writable: true, configurable: true });
+  else row[key] = value;
 }

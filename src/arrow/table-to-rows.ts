@@ -1,5 +1,5 @@
 import type { Table } from "apache-arrow";
-import { columnValues } from "./read-values.js";
+import { columnValues, setKey } from "./read-values.js";
 
 /**
  * The table as plain row objects: Int64 → number when safe (else bigint), Timestamp → Date,
@@ -14,7 +14,7 @@ export function tableToRows(table: Table): Record<string, unknown>[] {
   const rows: Record<string, unknown>[] = new Array(table.numRows);
   for (let i = 0; i < table.numRows; i++) {
     const row: Record<string, unknown> = {};
-    for (let k = 0; k < names.length; k++) row[names[k]!] = columns[k]![i];
+    for (let k = 0; k < names.length; k++) setKey(row, names[k]!, columns[k]![i]);
     rows[i] = row;
   }
   return rows;

@@ -146,16 +146,24 @@ function gatherValidity(chunks: readonly Data[], at: Located): { validity: Uint8
 }
 
 function gatherFixed(chunks: readonly Data[], at: Located, type: DataType): Data {
-  const stride = chunks[0]?.stride ?? 1;
-  const sources = chunks.map((c) => c.values as Int32Array);
   const ArrayType = type.ArrayType as Int32ArrayConstructor;
+  const width = ArrayType.BYTES_PER_ELEMENT * (chunks[0]?.stride ?? 1);
   const m = at.local.length;
-  const out = new ArrayType(m * stride);
+  const out = new ArrayType((m * width) / ArrayType.BYTES_PER_ELEMENT);
+  // Copy through 32-bit words (or bytes) so 64-bit values never become BigInts or canonicalised NaNs.
+  const aligned = width % 4 === 0 && chunks.every((c) => (c.values as ArrayBufferView).byteOffset % 4 === 0);
+  const words = aligned ? width / 4 : width;
+  const view = (v: ArrayBufferView) =>
+    aligned
+      ? new Int32Array(v.buffer, v.byteOffset, v.byteLength >> 2)
+      : new Uint8Array(v.buffer, v.byteOffset, v.byteLength);
+  const sources = chunks.map((c) => view(c.values as ArrayBufferView));
+  const target = view(out);
   for (let r = 0; r < m; r++) {
     const l = at.local[r]!;
     if (l < 0) continue;
     const src = sources[at.chunk ? at.chunk[r]! : 0]!;
-    for (let s = 0; s < stride; s++) out[r * stride + s] = src[l * stride + s]!;
+    for (let w = 0; w < words; w++) target[r * words + w] = src[l * words + w]!;
   }
   const { validity, nulls } = gatherValidity(chunks, at);
   return makeChunk(type, m, nulls, { values: out, validity });

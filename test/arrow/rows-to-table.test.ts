@@ -52,6 +52,15 @@ describe("rowsToTable: inference", () => {
     expect(columnValues(t.getChild("x")!, "rows")).toEqual([1, 2.5, Number.NaN]);
   });
 
+  it("integral numbers beyond ±2^63 make the column Float64", () => {
+    expect(typeOf([{ x: 1 }, { x: 2 ** 63 }], "x")).toBe("Float64");
+    expect(typeOf([{ x: -(2 ** 63) }], "x")).toBe("Int64");
+    expect(typeOf([{ x: 1e300 }], "x")).toBe("Float64");
+    expect(schemaError(() => rowsToTable([{ x: 1n }, { x: 2 ** 64 }])).message).toBe(
+      'arrow: column "x" mixes types: bigint at row 0, number beyond Int64 at row 1',
+    );
+  });
+
   it("strings → Utf8, never Dictionary; booleans → Bool", () => {
     const t = rowsToTable([
       { s: "a", b: true },

@@ -14,6 +14,7 @@ import { makeMapVector } from "../../src/arrow/make-map-vector.js";
 import { rowsToTable } from "../../src/arrow/rows-to-table.js";
 import { utf8Vector } from "../../src/arrow/strings.js";
 import { tableToRows } from "../../src/arrow/table-to-rows.js";
+import { withColumn } from "../../src/arrow/with-column.js";
 
 describe("tableToRows", () => {
   it("Int64 → number when safe, bigint beyond 2^53; Uint64 likewise", () => {
@@ -55,6 +56,16 @@ describe("tableToRows", () => {
     expect(JSON.stringify(rows)).toBe(
       '[{"s":{"a":"1","n":{"deep":true}},"m":{"k":"v"},"l":"large","v":"view"}]',
     );
+  });
+
+  it("a column or map key named __proto__ is an own property, not a prototype change", () => {
+    const proto = withColumn(new Table(), "__proto__", utf8Vector(["x"]));
+    const t = withColumn(proto, "m", makeMapVector([["__proto__", utf8Vector(["y"])]]));
+    const [row] = tableToRows(t);
+    expect(Object.getPrototypeOf(row)).toBe(Object.prototype);
+    expect(Object.keys(row!)).toEqual(["__proto__", "m"]);
+    expect(Object.getOwnPropertyDescriptor(row, "__proto__")!.value).toBe("x");
+    expect(Object.getOwnPropertyDescriptor(row!.m, "__proto__")!.value).toBe("y");
   });
 
   it("multi-chunk and sliced tables", () => {

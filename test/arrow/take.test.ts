@@ -2,6 +2,7 @@ import {
   Bool,
   Dictionary,
   Field,
+  FixedSizeBinary,
   FixedSizeList,
   Int32,
   LargeUtf8,
@@ -100,6 +101,17 @@ describe("takeColumn", () => {
       new InvalidArgumentError("arrow: take index 1 is out of range for 1 rows"),
     );
     expect(() => takeColumn(utf8Vector(["a"]), idx(-2))).toThrow(InvalidArgumentError);
+  });
+
+  it("64-bit values stay exact; odd-width fixed binary works", () => {
+    const big = rowsToTable([{ n: 2n ** 62n + 1n }, { n: -(2n ** 63n) }]).getChild("n")!;
+    expect(columnValues(takeColumn(big, idx(1, 0, -1)), "raw")).toEqual([-(2n ** 63n), 2n ** 62n + 1n, null]);
+    const fsb = vectorFromArray([Uint8Array.of(1, 2, 3), Uint8Array.of(4, 5, 6)], new FixedSizeBinary(3));
+    expect(values(takeColumn(fsb.slice(1), idx(0, -1, 0)))).toEqual([
+      Uint8Array.of(4, 5, 6),
+      null,
+      Uint8Array.of(4, 5, 6),
+    ]);
   });
 
   it("list and fixed-size list columns", () => {

@@ -137,6 +137,15 @@ describe("toArrowTable: arquero input (real arquero)", () => {
     ]);
   });
 
+  it("a column arquero cannot encode is a MetadataSchemaError naming it", async () => {
+    const input = aq.table({ ok: [1, 2], x: ["a", 1] });
+    await expect(toArrowTable(input)).rejects.toThrow(
+      new MetadataSchemaError(
+        'arrow: arquero could not encode column "x" as Arrow: Mixed types detected, please define a union type.',
+      ),
+    );
+  });
+
   it("is not fooled by look-alikes", () => {
     expect(isArqueroTable({ numRows: () => 1 })).toBe(false);
     expect(isArqueroTable(rowsToTable([{ a: 1 }]))).toBe(false);
