@@ -71,7 +71,8 @@ export async function commitWithRetry(
         attempts: attempt,
       };
     }
-    if (attempt < maxAttempts) await sleep(Math.random() * Math.min(200, 5 * 2 ** attempt));
+    // Jittered backoff keeps racing writers from colliding in lockstep.
+    if (attempt < maxAttempts) await sleep(Math.random() * Math.min(100, 4 * 2 ** attempt));
     snapshot = snapshot === null ? await latest(store, table) : await snapshot.update();
   }
   throw new CommitConflictError(

@@ -6,8 +6,9 @@ import { type LastCheckpoint, readLastCheckpoint } from "./last-checkpoint.js";
 import { checkpointKey, commitKey, joinKey, LOG_DIR, type LogFile, parseLogFile } from "./log-files.js";
 import { applyActions, applyCommits, type TableState, type VersionedActions } from "./table-state.js";
 
-/** Commit files fetched at once while probing for new versions. */
-const PROBE_BATCH = 8;
+/** Commit files fetched at once while probing for new versions: 2 at first, doubling up to 16. */
+const FIRST_PROBE = 2;
+const MAX_PROBE = 16;
 
 /**
  * Replays a table's log to its latest version, or `null` when there is no log. With a readable
@@ -104,8 +105,9 @@ function newestCompleteCheckpoint(files: readonly LogFile[]): { version: number;
 }
 
 /**
- * The state after every commit that follows `state.version`, fetched in small parallel batches
- * until the first version that does not exist (the log is the truth; nothing is listed).
+ * The state after every commit that follows `state.version`, fetched in parallel batches (2, then
+ * doubling: after a lost commit race one or two versions are usually new) until the first version
+ * that does not exist (the log is the truth; nothing is listed).
  *
  * @example
  * const latest = await readCommitsAfter(store, "t", snapshotState);
@@ -116,8 +118,8 @@ export async function readCommitsAfter(
   state: TableState,
 ): Promise<TableState> {
   let current = state;
-  for (;;) {
-    const versions = Array.from({ length: PROBE_BATCH }, (_, i) => current.version + 1 + i);
+  for (let batch = FIRST_PROBE; ; batch = Math.min(MAX_PROBE, batch * 2)) {
+    const versions = Array.from({ length: batch }, (_, i) => current.version + 1 + i);
     const bodies = await Promise.all(versions.map((v) => store.get(commitKey(table, v))));
     const found: VersionedActions[] = [];
     for (let i = 0; i < versions.length; i++) {
