@@ -1,6 +1,11 @@
 import { MetadataSchemaError } from "../errors.js";
 
-/** Where values being converted come from, for error messages. */
+/**
+ * Where values being converted come from, for error messages.
+ *
+ * @example
+ * const ctx: BuildContext = { path: "metaxy_provenance_by_field.audio", rowOf: (i) => entryRows[i]! };
+ */
 export interface BuildContext {
   /** Column name, with `.field` for struct children. */
   readonly path: string;

@@ -1,6 +1,11 @@
 import { Data, type DataType, Vector } from "apache-arrow";
 
-/** The buffers of one chunk; any may be left out when the type has no such buffer. */
+/**
+ * The buffers of one chunk; any may be left out when the type has no such buffer.
+ *
+ * @example
+ * const buffers: ChunkBuffers = { offsets: Int32Array.of(0, 1), values: Uint8Array.of(97) };
+ */
 export interface ChunkBuffers {
   readonly offsets?: Int32Array | BigInt64Array;
   readonly values?: ArrayBufferView;

@@ -13,7 +13,12 @@ import {
 import { MetadataSchemaError } from "../errors.js";
 import { describeValue, isPlainObject, kindOf } from "./describe-value.js";
 
-/** Options of {@link inferType}. */
+/**
+ * Options of {@link inferType}.
+ *
+ * @example
+ * inferType(values, METAXY_PROVENANCE_BY_FIELD, { asMap: true });
+ */
 export interface InferTypeOptions {
   /** Infer plain objects as Map<Utf8, Utf8> instead of Struct (only the `*_by_field` columns ask). */
   readonly asMap?: boolean;

@@ -1,4 +1,4 @@
-import { type Data, DataType, type FixedSizeList, type Null, Type, Vector } from "apache-arrow";
+import { type Data, DataType, type FixedSizeList, Type, Vector } from "apache-arrow";
 import { InvalidArgumentError } from "../errors.js";
 import { newBitmap } from "./bitmap.js";
 import { makeChunk } from "./chunk.js";
@@ -15,7 +15,12 @@ export function nullVector<T extends DataType>(type: T, length: number): Vector<
   return new Vector([nullData(type, length)]) as Vector<T>;
 }
 
-/** One all-null chunk of the type (see {@link nullVector}). */
+/**
+ * One all-null chunk of the type (see {@link nullVector}).
+ *
+ * @example
+ * const chunk = nullData(new Utf8(), 3); // offsets [0,0,0,0], validity all zero
+ */
 export function nullData<T extends DataType>(type: T, length: number): Data<T> {
   const validity = newBitmap(length);
   switch (type.typeId) {
@@ -87,9 +92,4 @@ function fixedWidthValues(type: DataType, length: number): ArrayBufferView {
   const probe = makeChunk(type, 0, 0, {});
   const ArrayType = type.ArrayType as Uint8ArrayConstructor;
   return new ArrayType(length * probe.stride);
-}
-
-/** True for the Null type (an all-null column whose type was never known). */
-export function isNullType(type: DataType): type is Null {
-  return type.typeId === Type.Null;
 }

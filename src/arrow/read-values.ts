@@ -16,6 +16,9 @@ import { chunksOf, isValidAt, stringChunks } from "./strings.js";
  * How cells become JS values. `rows`: Int64/Uint64 → number when safe else bigint, Timestamp → Date,
  * Struct and Map → plain objects, strings → string. `raw`: the same, except 64-bit integers stay
  * bigint and Timestamps are their bigint ticks — lossless, for converting between Arrow types.
+ *
+ * @example
+ * const mode: ReadMode = "raw"; columnValues(createdAt, mode); // [1700000000000000n]
  */
 export type ReadMode = "rows" | "raw";
 

@@ -8,6 +8,9 @@ import type { Column } from "../kernels/kernels.js";
  * offsets after an IPC read, and a sliced chunk keeps absolute offsets); validity bit i lives at
  * `validityOffset + i` (a sliced chunk does not slice its bitmap). Utf8View chunks are copied into
  * this layout; Utf8 and LargeUtf8 are borrowed without copying.
+ *
+ * @example
+ * const c: StringChunk = stringChunks(column)[0]!; const first = c.values.subarray(Number(c.offsets[0]), Number(c.offsets[1]));
  */
 export interface StringChunk {
   readonly length: number;
@@ -17,12 +20,22 @@ export interface StringChunk {
   readonly validityOffset: number;
 }
 
-/** The Data chunks of a column, whether it is given as a Vector or a single Data. */
+/**
+ * The Data chunks of a column, whether it is given as a Vector or a single Data.
+ *
+ * @example
+ * for (const data of chunksOf(column)) total += data.length;
+ */
 export function chunksOf(column: Column): readonly Data[] {
   return column instanceof Vector ? column.data : [column as Data];
 }
 
-/** True when the column holds Utf8, LargeUtf8 or Utf8View values. */
+/**
+ * True when the column holds Utf8, LargeUtf8 or Utf8View values.
+ *
+ * @example
+ * isStringColumn(utf8Vector(["a"])); // true
+ */
 export function isStringColumn(column: Column): boolean {
   const id = column.type.typeId;
   return id === Type.Utf8 || id === Type.LargeUtf8 || id === Type.Utf8View;
@@ -90,7 +103,12 @@ function viewToUtf8(data: Data, validity: Uint8Array | null): StringChunk {
   return { length: data.length, offsets, values, validity, validityOffset: data.offset };
 }
 
-/** True when row `i` of a chunk is valid (not null). */
+/**
+ * True when row `i` of a chunk is valid (not null).
+ *
+ * @example
+ * const c = stringChunks(column)[0]!; if (isValidAt(c.validity, c.validityOffset, 0)) console.log("row 0 set");
+ */
 export function isValidAt(validity: Uint8Array | null, validityOffset: number, i: number): boolean {
   if (validity === null) return true;
   const bit = validityOffset + i;
@@ -129,7 +147,12 @@ export function utf8Vector(strings: readonly (string | null | undefined)[]): Vec
   return utf8FromBuffers(offsets, bytes.subarray(0, pos), validity, nulls);
 }
 
-/** Wraps ready-made buffers as a Utf8 vector without copying. */
+/**
+ * Wraps ready-made buffers as a Utf8 vector without copying.
+ *
+ * @example
+ * utf8FromBuffers(Int32Array.of(0, 2), new TextEncoder().encode("hi"), null, 0).get(0); // "hi"
+ */
 export function utf8FromBuffers(
   offsets: Int32Array,
   values: Uint8Array,

@@ -6,7 +6,12 @@ import { makeChunk } from "./chunk.js";
 import { nullData } from "./null-vector.js";
 import { chunksOf, isValidAt, stringChunks } from "./strings.js";
 
-/** The signature of `Kernels.take`: gather rows by index, `-1` gives null. */
+/**
+ * The signature of `Kernels.take`: gather rows by index, `-1` gives null.
+ *
+ * @example
+ * const take: TakeFn = kernels.take;
+ */
 export type TakeFn = (column: Column, indices: Int32Array) => Vector;
 
 /**
@@ -34,7 +39,12 @@ export function oneChunk(column: Column): Data {
   return gather(column, iota(chunks.reduce((n, d) => n + d.length, 0)));
 }
 
-/** 0, 1, …, n − 1. */
+/**
+ * The indices 0, 1, …, n − 1.
+ *
+ * @example
+ * iota(3); // Int32Array [0, 1, 2]
+ */
 export function iota(n: number): Int32Array {
   const out = new Int32Array(n);
   for (let i = 0; i < n; i++) out[i] = i;

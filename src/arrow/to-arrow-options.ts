@@ -1,6 +1,11 @@
 import type { Schema } from "apache-arrow";
 
-/** How inputs (rows, arquero tables, Arrow tables) become an Arrow table. */
+/**
+ * How inputs (rows, arquero tables, Arrow tables) become an Arrow table.
+ *
+ * @example
+ * const options: ToArrowOptions = { schema: stored.schema, enableMapDatatype: true };
+ */
 export interface ToArrowOptions {
   /**
    * Types to convert to (e.g. the stored table's schema); they win over inference for the columns

@@ -7,7 +7,12 @@ import { arqueroToArrow, isArqueroTable } from "./from-arquero.js";
 import { rowsToTable } from "./rows-to-table.js";
 import type { ToArrowOptions } from "./to-arrow-options.js";
 
-/** What the engine accepts as samples / metadata: an Arrow table, an arquero table, or row objects. */
+/**
+ * What the engine accepts as samples / metadata: an Arrow table, an arquero table, or row objects.
+ *
+ * @example
+ * const input: ArrowInput = [{ sample_uid: 1 }];
+ */
 export type ArrowInput = Table | ArqueroTable | readonly Readonly<Record<string, unknown>>[];
 
 /**
