@@ -68,31 +68,41 @@ function block(d: Uint8Array, p: number): void {
   let b = state[1]!;
   let c = state[2]!;
   let e = state[3]!;
-  for (let j = 0; j < 64; j++) {
-    let f: number;
-    let g: number;
-    if (j < 16) {
-      f = (b & c) | (~b & e);
-      g = j;
-    } else if (j < 32) {
-      f = (e & b) | (~e & c);
-      g = (5 * j + 1) & 15;
-    } else if (j < 48) {
-      f = b ^ c ^ e;
-      g = (3 * j + 5) & 15;
-    } else {
-      f = c ^ (b | ~e);
-      g = (7 * j) & 15;
-    }
-    const t = (a + f + K[j]! + words[g]!) | 0;
+  // Four rounds of 16 steps, one loop each so no step branches on its round.
+  for (let j = 0; j < 16; j++) {
+    const t = (a + ((b & c) | (~b & e)) + K[j]! + words[j]!) | 0;
     a = e;
     e = c;
     c = b;
-    const s = S[j]!;
-    b = (b + ((t << s) | (t >>> (32 - s)))) | 0;
+    b = (b + rotl(t, S[j]!)) | 0;
+  }
+  for (let j = 16; j < 32; j++) {
+    const t = (a + ((e & b) | (~e & c)) + K[j]! + words[(5 * j + 1) & 15]!) | 0;
+    a = e;
+    e = c;
+    c = b;
+    b = (b + rotl(t, S[j]!)) | 0;
+  }
+  for (let j = 32; j < 48; j++) {
+    const t = (a + (b ^ c ^ e) + K[j]! + words[(3 * j + 5) & 15]!) | 0;
+    a = e;
+    e = c;
+    c = b;
+    b = (b + rotl(t, S[j]!)) | 0;
+  }
+  for (let j = 48; j < 64; j++) {
+    const t = (a + (c ^ (b | ~e)) + K[j]! + words[(7 * j) & 15]!) | 0;
+    a = e;
+    e = c;
+    c = b;
+    b = (b + rotl(t, S[j]!)) | 0;
   }
   state[0] = (state[0]! + a) | 0;
   state[1] = (state[1]! + b) | 0;
   state[2] = (state[2]! + c) | 0;
   state[3] = (state[3]! + e) | 0;
+}
+
+function rotl(x: number, s: number): number {
+  return (x << s) | (x >>> (32 - s));
 }

@@ -4,7 +4,6 @@ import { KernelError } from "../../errors.js";
 import { maxRenderedLength } from "../../hashing/algorithms.js";
 import { hashRenderer } from "../../hashing/renderer.js";
 import type { HashAlgorithm, HashRowsOptions, PreimagePart } from "../kernels.js";
-import { copyBytes } from "./copy-bytes.js";
 import { offsetsView } from "./offsets.js";
 
 const encoder = new TextEncoder();
@@ -55,68 +54,92 @@ export function hashRows(
   let validity: Uint8Array | null = null;
   let nulls = 0;
 
-  let fixed = tail.length;
-  for (const s of slots) fixed += s.before.length + (s.nullAs?.length ?? 0);
-  let scratch = new Uint8Array(256 + fixed);
-  const inPlace = slots.length === 1 && slots[0]!.before.length === 0 && tail.length === 0;
+  // Scratch big enough for the longest possible row: no capacity check per row.
+  let capacity = tail.length;
+  for (const sl of slots) capacity += sl.before.length + Math.max(sl.nullAs?.length ?? 0, longest(sl.chunks));
+  const scratch = new Uint8Array(capacity);
+  // The bytes before the first column never change: written once.
+  const prefix = slots.length > 0 ? slots[0]!.before.length : 0;
+  if (slots.length > 0) scratch.set(slots[0]!.before);
+  const inPlace = slots.length === 1 && prefix === 0 && tail.length === 0;
   let outPos = 0;
 
   for (const [segStart, segEnd] of segments(slots, rows)) {
     for (let r = segStart; r < segEnd; r++) {
       const local = r - segStart;
-      let pos = 0;
-      let isNull = false;
+      let at = outPos;
       if (inPlace) {
+        // One bare column: hash its bytes where they are.
         const s = slots[0]!;
         const li = s.base + local;
         if (s.validity === null || isSet(s.validity, s.validityOffset + li)) {
-          const start = s.offs[li * s.step]!;
-          const end = s.offs[(li + 1) * s.step]!;
-          const at = outPos;
-          outPos = render(s.values, start, end, out, outPos);
-          if (outPos - at > keep) outPos = at + keep;
-          outOffsets[r + 1] = outPos;
-          continue;
+          outPos = render(s.values, s.offs[li * s.step]!, s.offs[(li + 1) * s.step]!, out, outPos);
+        } else if (s.nullAs !== null) {
+          outPos = render(s.nullAs, 0, s.nullAs.length, out, outPos);
+        } else {
+          at = -1;
         }
-        if (s.nullAs === null) isNull = true;
-        else pos = copyBytes(s.nullAs, 0, s.nullAs.length, scratch, 0);
       } else {
-        for (let k = 0; k < slots.length; k++) {
-          const s = slots[k]!;
-          pos = copyBytes(s.before, 0, s.before.length, scratch, pos);
-          const li = s.base + local;
-          if (s.validity !== null && !isSet(s.validity, s.validityOffset + li)) {
-            if (s.nullAs === null) {
-              isNull = true;
-              break;
-            }
-            pos = copyBytes(s.nullAs, 0, s.nullAs.length, scratch, pos);
-            continue;
-          }
-          const start = s.offs[li * s.step]!;
-          const end = s.offs[(li + 1) * s.step]!;
-          if (pos + (end - start) + fixed > scratch.length) {
-            const grown = new Uint8Array(2 * (pos + (end - start) + fixed));
-            grown.set(scratch.subarray(0, pos));
-            scratch = grown;
-          }
-          pos = copyBytes(s.values, start, end, scratch, pos);
-        }
-        if (!isNull) pos = copyBytes(tail, 0, tail.length, scratch, pos);
+        const end = assemble(slots, tail, local, scratch, prefix);
+        if (end >= 0) outPos = render(scratch, 0, end, out, outPos);
+        else at = -1;
       }
-      if (isNull) {
+      if (at === -1) {
         validity ??= new Uint8Array((rows + 7) >> 3).fill(0xff);
         validity[r >> 3]! &= ~(1 << (r & 7));
         nulls++;
-      } else {
-        const at = outPos;
-        outPos = render(scratch, 0, pos, out, outPos);
-        if (outPos - at > keep) outPos = at + keep;
+      } else if (outPos - at > keep) {
+        outPos = at + keep;
       }
       outOffsets[r + 1] = outPos;
     }
   }
   return utf8FromBuffers(outOffsets, out.subarray(0, outPos), validity, nulls);
+}
+
+/**
+ * Writes row `local`'s pre-image after the fixed prefix; returns its end, or -1 when a column
+ * without `nullAs` is null. Byte loops rather than `set(subarray)`: rows are short, and a view per
+ * copy would cost more than the copy.
+ */
+function assemble(
+  slots: readonly Slot[],
+  tail: Uint8Array,
+  local: number,
+  scratch: Uint8Array,
+  prefix: number,
+): number {
+  let pos = prefix;
+  for (let k = 0; k < slots.length; k++) {
+    const s = slots[k]!;
+    if (k > 0) {
+      const b = s.before;
+      for (let j = 0; j < b.length; j++) scratch[pos++] = b[j]!;
+    }
+    const li = s.base + local;
+    if (s.validity !== null && !isSet(s.validity, s.validityOffset + li)) {
+      const na = s.nullAs;
+      if (na === null) return -1;
+      for (let j = 0; j < na.length; j++) scratch[pos++] = na[j]!;
+      continue;
+    }
+    const values = s.values;
+    let p = s.offs[li * s.step]!;
+    const e = s.offs[(li + 1) * s.step]!;
+    while (p < e) scratch[pos++] = values[p++]!;
+  }
+  for (let j = 0; j < tail.length; j++) scratch[pos++] = tail[j]!;
+  return pos;
+}
+
+/** Longest value (in bytes) of a string column's chunks. */
+function longest(chunks: readonly StringChunk[]): number {
+  let max = 0;
+  for (const c of chunks) {
+    const { offs, step } = offsetsView(c.offsets, c.length);
+    for (let i = 0; i < c.length; i++) max = Math.max(max, offs[(i + 1) * step]! - offs[i * step]!);
+  }
+  return max;
 }
 
 function isSet(bitmap: Uint8Array, bit: number): boolean {
