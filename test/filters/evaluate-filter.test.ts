@@ -1,11 +1,30 @@
-import { Field, Int32, Struct, Table, tableFromIPC, tableToIPC, Utf8, vectorFromArray } from "apache-arrow";
+import {
+  DateMillisecond,
+  Dictionary,
+  Field,
+  Float32,
+  Int8,
+  Int32,
+  LargeUtf8,
+  makeData,
+  makeVector,
+  Struct,
+  Table,
+  TimestampNanosecond,
+  TimestampSecond,
+  tableFromIPC,
+  tableToIPC,
+  Uint32,
+  Utf8,
+  vectorFromArray,
+} from "apache-arrow";
 import { describe, expect, it } from "vitest";
 import { MetadataSchemaError } from "../../src/errors.js";
 import { col, lit } from "../../src/filters/builders.js";
 import { evaluateFilter } from "../../src/filters/evaluate-filter.js";
 import type { FilterExpr } from "../../src/filters/filter-expr.js";
 import { parseFilter } from "../../src/filters/parse-filter.js";
-import { rowsOf, sampleTable } from "./helpers.js";
+import { rowsOf, sampleTable, utf8View } from "./helpers.js";
 
 const table = sampleTable();
 const rows = (filter: string | FilterExpr, t: Table = table) => rowsOf(evaluateFilter(filter, t));
@@ -264,4 +283,55 @@ describe("evaluateFilter on an empty table", () => {
     const t = new Table({ s: vectorFromArray([] as string[], new Utf8()) });
     expect(evaluateFilter(parseFilter("s = 'a'"), t)).toEqual(new Uint8Array(0));
   });
+});
+
+describe("evaluateFilter: other physical layouts", () => {
+  /** A 64-bit column from raw stored values (vectorFromArray would read numbers as milliseconds). */
+  function raw(type: TimestampSecond | TimestampNanosecond, values: (bigint | null)[]) {
+    const validity = Uint8Array.of(values.reduce((m, v, i) => (v === null ? m : m | (1 << i)), 0));
+    const data = BigInt64Array.from(values, (v) => v ?? 0n);
+    const nullCount = values.filter((v) => v === null).length;
+    return makeVector(makeData({ type, length: values.length, nullCount, nullBitmap: validity, data }));
+  }
+  const strings = ["short", null, "a value longer than twelve bytes", "zz"];
+  const t = new Table({
+    large: vectorFromArray(strings, new LargeUtf8()),
+    view: utf8View(strings),
+    i8: vectorFromArray([-128, null, 127, 0], new Int8()),
+    u32: vectorFromArray([4294967295, null, 0, 7], new Uint32()),
+    f32: vectorFromArray([0.5, null, -1, 3], new Float32()),
+    d64: vectorFromArray([Date.UTC(2024, 0, 1), null, 0, Date.UTC(2024, 0, 1, 12)], new DateMillisecond()),
+    sec: raw(new TimestampSecond(), [1000n, null, 0n, 2000n]),
+    ns: raw(new TimestampNanosecond(), [1n, null, 0n, 2n]),
+    dict8: vectorFromArray(strings, new Dictionary(new Utf8(), new Int8())),
+  });
+  const cases: Case[] = [
+    ["large = 'short'", [0]],
+    ["large > 'b'", [0, 3]],
+    ["large IN ('zz', 'a value longer than twelve bytes')", [2, 3]],
+    ["view = 'a value longer than twelve bytes'", [2]],
+    ["view < 'b'", [2]],
+    ["view IN ('short', 'zz')", [0, 3]],
+    ["view IS NULL", [1]],
+    ["view = large", [0, 2, 3]],
+    ["i8 < 0", [0]],
+    ["i8 >= 127", [2]],
+    ["i8 IN (-128, 0)", [0, 3]],
+    ["u32 > 4294967294", [0]],
+    ["u32 IN (4294967295, 7)", [0, 3]],
+    ["f32 = 0.5", [0]],
+    ["f32 < 0", [2]],
+    ["d64 = '2024-01-01'", [0]],
+    ["d64 > '2024-01-01T11:59:59.999Z'", [3]],
+    ["d64 < 1", [2]],
+    ["sec = '1970-01-01T00:16:40Z'", [0]],
+    ["sec > '1970-01-01T00:16:40.5Z'", [3]],
+    ["sec = '1970-01-01T00:16:40.5Z'", []],
+    ["ns = '1970-01-01T00:00:00.000000001Z'", [0]],
+    ["ns > 0", [0, 3]],
+    ["dict8 = 'zz'", [3]],
+    ["dict8 IN ('short', NULL)", [0]],
+    ["dict8 = view", [0, 2, 3]],
+  ];
+  it.each(cases)("%s", (f, expected) => expect(rows(f, t)).toEqual(expected));
 });

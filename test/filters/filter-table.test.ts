@@ -1,9 +1,9 @@
-import { tableFromIPC, tableToIPC } from "apache-arrow";
+import { Int32, Table, tableFromIPC, tableToIPC, vectorFromArray } from "apache-arrow";
 import { describe, expect, it } from "vitest";
 import { FilterParseError, MetadataSchemaError } from "../../src/errors.js";
 import { col } from "../../src/filters/builders.js";
 import { filterTable } from "../../src/filters/filter-table.js";
-import { allRows, pick, sampleTable, wideTable } from "./helpers.js";
+import { allRows, pick, sampleTable, utf8View, wideTable } from "./helpers.js";
 
 describe("filterTable", () => {
   const table = sampleTable();
@@ -56,6 +56,26 @@ describe("filterTable", () => {
     });
     expect(expected.length).toBeGreaterThan(3);
     expect(allRows(out)).toEqual(pick(twice, expected));
+  });
+
+  it("gathers Utf8View columns, sharing their data buffers", () => {
+    const values = Array.from({ length: 20 }, (_, i) =>
+      i % 6 === 5 ? null : `v${i}${i % 2 ? "-and-a-long-tail" : ""}`,
+    );
+    const t = new Table({
+      i: vectorFromArray(
+        values.map((_, i) => i),
+        new Int32(),
+      ),
+      v: utf8View(values),
+    });
+    const out = filterTable(t, ["i IN (0, 1, 3, 5, 7, 9, 11, 13, 15, 17, 19)"]);
+    expect(out.getChild("v")!.toArray()).toEqual(
+      [0, 1, 3, 5, 7, 9, 11, 13, 15, 17, 19].map((i) => values[i]),
+    );
+    expect(out.getChild("v")!.data[0]!.variadicBuffers[0]!.buffer).toBe(
+      t.getChild("v")!.data[0]!.variadicBuffers[0]!.buffer,
+    );
   });
 
   it("reports invalid filters with the parse or schema error", () => {

@@ -16,6 +16,7 @@ import {
   TimestampMicrosecond,
   Uint64,
   Utf8,
+  Utf8View,
   Vector,
   vectorFromArray,
 } from "apache-arrow";
@@ -151,4 +152,38 @@ export function wideTable(): Table {
     ),
   });
   return new Table(new Schema(table.schema.fields, new Map([["origin", "test"]])), table.batches);
+}
+
+const encoder = new TextEncoder();
+
+/** A hand-built Utf8View column: short values inline, long ones in a variadic buffer. */
+export function utf8View(values: (string | null)[]) {
+  const views = new Uint8Array(values.length * 16);
+  const dv = new DataView(views.buffer);
+  const long: number[] = [];
+  const validity = new Uint8Array((values.length + 7) >> 3);
+  values.forEach((v, i) => {
+    if (v === null) return;
+    validity[i >> 3]! |= 1 << (i & 7);
+    const bytes = encoder.encode(v);
+    dv.setInt32(i * 16, bytes.length, true);
+    if (bytes.length <= 12) views.set(bytes, i * 16 + 4);
+    else {
+      views.set(bytes.subarray(0, 4), i * 16 + 4);
+      dv.setInt32(i * 16 + 8, 0, true);
+      dv.setInt32(i * 16 + 12, long.length, true);
+      long.push(...bytes);
+    }
+  });
+  const nulls = values.filter((v) => v === null).length;
+  return makeVector(
+    makeData({
+      type: new Utf8View(),
+      length: values.length,
+      nullCount: nulls,
+      nullBitmap: validity,
+      views,
+      variadicBuffers: [Uint8Array.from(long)],
+    }),
+  );
 }
