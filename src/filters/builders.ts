@@ -66,7 +66,7 @@ function toOperand(input: OperandInput): Operand {
  * a boolean-column condition.
  *
  * @example
- * and(col("metaxy_feature_version").eq("abc"), col("n").isIn([1, 2]), not(col("is_active")));
+ * and(col(METAXY_FEATURE_VERSION).eq("abc"), col("n").isIn([1, 2]), not(col("is_active")));
  */
 export class ColumnBuilder implements ColumnRef {
   readonly kind = "column" as const;
@@ -140,7 +140,7 @@ export class ColumnBuilder implements ColumnRef {
  * Starts a condition on a column (dotted names reach into struct columns).
  *
  * @example
- * col("metaxy_feature_version").eq("abc");
+ * col(METAXY_FEATURE_VERSION).eq("abc");
  */
 export function col(name: string): ColumnBuilder {
   return new ColumnBuilder(name);

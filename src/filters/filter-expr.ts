@@ -30,7 +30,7 @@ export type CompareOp = "=" | "!=" | "<" | "<=" | ">" | ">=";
  * `b` of struct column `a` (deeper paths likewise).
  *
  * @example
- * const ref: ColumnRef = { kind: "column", name: "metaxy_feature_version" };
+ * const ref: ColumnRef = { kind: "column", name: METAXY_FEATURE_VERSION };
  */
 export interface ColumnRef {
   readonly kind: "column";

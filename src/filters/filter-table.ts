@@ -11,7 +11,7 @@ import { toFilterExpr } from "./to-filter-expr.js";
  *
  * @throws FilterParseError for invalid filter text; MetadataSchemaError as for `evaluateFilter`.
  * @example
- * filterTable(table, ["metaxy_deleted_at IS NULL", col("n").gt(3)]);
+ * filterTable(table, [`${METAXY_DELETED_AT} IS NULL`, col("n").gt(3)]);
  */
 export function filterTable(table: Table, exprs: readonly (string | FilterExpr)[]): Table {
   const parsed = exprs.map(toFilterExpr);

@@ -4,7 +4,7 @@
  *
  * @example
  * import { col, filterTable } from "./filters/index.js";
- * filterTable(table, ["metaxy_deleted_at IS NULL", col("n").gt(3)]);
+ * filterTable(table, [`${METAXY_DELETED_AT} IS NULL`, col("n").gt(3)]);
  */
 export { and, ColumnBuilder, col, lit, not, type OperandInput, or } from "./builders.js";
 export { evaluateFilter } from "./evaluate-filter.js";

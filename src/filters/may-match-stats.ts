@@ -29,7 +29,7 @@ export type StatsValueKind = "string" | "number" | "timestamp" | "boolean";
  * Options of {@link mayMatchStats}.
  *
  * @example
- * const options: MayMatchOptions = { types: { metaxy_updated_at: "timestamp" } };
+ * const options: MayMatchOptions = { types: { [METAXY_UPDATED_AT]: "timestamp" } };
  */
 export interface MayMatchOptions {
   /** Kind of each column's statistics, by (dotted) column name. */
@@ -258,8 +258,8 @@ function outcomes(
  * when `options.types` says how to read the column.
  *
  * @example
- * mayMatchStats(parseFilter("metaxy_feature_version = 'abc'"),
- *   { numRecords: 10, nullCount: {}, minValues: { metaxy_feature_version: "xyz" }, maxValues: { metaxy_feature_version: "xyz" } }); // false
+ * const v = METAXY_FEATURE_VERSION;
+ * mayMatchStats(`${v} = 'abc'`, { numRecords: 10, minValues: { [v]: "xyz" }, maxValues: { [v]: "xyz" } }); // false
  */
 export function mayMatchStats(
   expr: string | FilterExpr,

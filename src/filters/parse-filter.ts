@@ -18,7 +18,7 @@ const CONDITION = 'a condition (a column, a literal, NOT or "(")';
  *
  * @throws FilterParseError naming the input, the 1-based character position and what was expected.
  * @example
- * parseFilter("metaxy_feature_version = 'abc' AND NOT is_active");
+ * parseFilter(`${METAXY_FEATURE_VERSION} = 'abc' AND NOT is_active`);
  */
 export function parseFilter(text: string): FilterExpr {
   return new Parser(text).parse();
