@@ -16,7 +16,7 @@ export interface ResolvedChunk {
  * A column or struct field located in a table, chunk by chunk.
  *
  * @example
- * const column: ResolvedColumn = resolveColumn(table, "metaxy_provenance_by_field.frames");
+ * const column: ResolvedColumn = resolveColumn(table, `${METAXY_PROVENANCE_BY_FIELD}.frames`);
  */
 export interface ResolvedColumn {
   readonly name: string;
@@ -46,7 +46,7 @@ function findPath(fields: readonly Field[], name: string): number[] | null {
  *
  * @throws MetadataSchemaError naming the column and the available columns.
  * @example
- * resolveColumn(table, "metaxy_provenance_by_field.frames");
+ * resolveColumn(table, `${METAXY_PROVENANCE_BY_FIELD}.frames`);
  */
 export function resolveColumn(table: Table, name: string): ResolvedColumn {
   const path = findPath(table.schema.fields, name);
