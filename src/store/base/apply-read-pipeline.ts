@@ -1,0 +1,43 @@
+import type { Table } from "apache-arrow";
+import { selectColumns } from "../../arrow/select-columns.js";
+import { METAXY_DELETED_AT, METAXY_FEATURE_VERSION } from "../../constants.js";
+import { col } from "../../filters/builders.js";
+import type { FilterExpr } from "../../filters/filter-expr.js";
+import { filterTable } from "../../filters/filter-table.js";
+import type { Kernels } from "../../kernels/kernels.js";
+import { keepLatestRows } from "./keep-latest-rows.js";
+
+/** The resolved read request of {@link applyReadPipeline}. */
+export interface ReadPipeline {
+  /** Keep only rows of this feature version; null keeps every version. */
+  readonly featureVersion: string | null;
+  readonly idColumns: readonly string[];
+  /** Keep the latest row per id tuple. */
+  readonly dedup: boolean;
+  /** Drop rows with a non-null `metaxy_deleted_at` (after dedup). */
+  readonly dropSoftDeleted: boolean;
+  /** User filters, applied after dedup. */
+  readonly filters: readonly FilterExpr[];
+  /** Output columns in order; undefined keeps all. */
+  readonly columns: readonly string[] | undefined;
+}
+
+/**
+ * Python `read`'s pipeline over a feature's stored rows (in write order): version filter,
+ * keep-latest per id tuple by `coalesce(deleted_at, updated_at)`, soft-delete filter, user filters
+ * after deduplication, projection to exactly `columns`.
+ *
+ * @example
+ * applyReadPipeline(raw, { featureVersion: v, idColumns: ["id"], dedup: true, dropSoftDeleted: true, filters: [], columns: undefined }, kernels);
+ */
+export function applyReadPipeline(table: Table, read: ReadPipeline, kernels: Kernels): Table {
+  let out = table;
+  if (read.featureVersion !== null)
+    out = filterTable(out, [col(METAXY_FEATURE_VERSION).eq(read.featureVersion)]);
+  if (read.dedup) out = keepLatestRows(out, read.idColumns, kernels);
+  if (read.dropSoftDeleted && out.getChild(METAXY_DELETED_AT) !== null) {
+    out = filterTable(out, [col(METAXY_DELETED_AT).isNull()]);
+  }
+  out = filterTable(out, read.filters);
+  return read.columns === undefined ? out : selectColumns(out, read.columns);
+}

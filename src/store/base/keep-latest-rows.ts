@@ -1,0 +1,31 @@
+import { Int64, type Table, Type, type Vector } from "apache-arrow";
+import { coalesceTimestamps } from "../../arrow/coalesce-timestamps.js";
+import { nullVector } from "../../arrow/null-vector.js";
+import { takeTable } from "../../arrow/take-table.js";
+import { METAXY_DELETED_AT, METAXY_UPDATED_AT } from "../../constants.js";
+import type { Kernels } from "../../kernels/kernels.js";
+import { tableColumn } from "../../versioning/table-column.js";
+
+/**
+ * Merge-on-read deduplication (Python `keep_latest_by_group`): per id tuple, the row with the
+ * greatest `coalesce(metaxy_deleted_at, metaxy_updated_at)`; ties go to the later row, so rows must
+ * come in write order. A missing timestamp column counts as all null. Rows keep their order.
+ *
+ * @example
+ * const latest = keepLatestRows(raw, ["sample_uid"], kernels);
+ */
+export function keepLatestRows(table: Table, idColumns: readonly string[], kernels: Kernels): Table {
+  if (table.numRows <= 1) return table;
+  const keys = idColumns.map((c) => tableColumn(table, c, "store: keep-latest"));
+  const n = table.numRows;
+  const orderBy = coalesceTimestamps(
+    table.getChild(METAXY_DELETED_AT) ?? nullColumn(n),
+    table.getChild(METAXY_UPDATED_AT) ?? nullColumn(n),
+  );
+  const indices = kernels.keepLatest(keys, orderBy.type.typeId === Type.Null ? nullColumn(n) : orderBy);
+  return indices.length === n ? table : takeTable(table, indices, kernels.take);
+}
+
+function nullColumn(n: number): Vector {
+  return nullVector(new Int64(), n);
+}
