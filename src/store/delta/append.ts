@@ -41,7 +41,7 @@ export async function stageAppend(
   data: Table,
   options: AppendOptions = {},
 ): Promise<StagedAppend> {
-  checkWritable(snapshot.protocol, snapshot.schema, snapshot.location);
+  checkWritable(snapshot.protocol, snapshot.schema, snapshot.location, snapshot.partitionColumns);
   const dataSchema = arrowSchemaToDelta(data.schema);
   const merged = mergeSchemas(snapshot.schema, dataSchema);
   if (data.numRows === 0) return { adds: [], dataSchema, numRecords: 0 };
@@ -110,7 +110,7 @@ function appendActions(snapshot: Snapshot, staged: readonly StagedAppend[]): Act
  * const actions = schemaChangeActions(latest, staged); // [] or [{ metaData }] or [{ protocol }, { metaData }]
  */
 export function schemaChangeActions(snapshot: Snapshot, staged: readonly StagedAppend[]): Action[] {
-  checkWritable(snapshot.protocol, snapshot.schema, snapshot.location);
+  checkWritable(snapshot.protocol, snapshot.schema, snapshot.location, snapshot.partitionColumns);
   let schema = snapshot.schema;
   const added: string[] = [];
   for (const s of staged) {

@@ -45,20 +45,29 @@ export function fileKey(table: string, path: string): string {
   return joinKey(table, decoded);
 }
 
+// Snapshots of one table share their add actions; parsing each one's stats once keeps a commit on a
+// table of many files from re-parsing them all.
+const views = new WeakMap<AddAction, DeltaFile>();
+
 /**
- * The `DeltaFile` view of an add action.
+ * The `DeltaFile` view of an add action (cached per action object).
  *
  * @example
  * const file = deltaFile("t", add);
  */
 export function deltaFile(table: string, add: AddAction): DeltaFile {
-  return {
+  const key = fileKey(table, add.path);
+  const cached = views.get(add);
+  if (cached !== undefined && cached.key === key) return cached;
+  const file: DeltaFile = {
     path: add.path,
-    key: fileKey(table, add.path),
+    key,
     size: add.size,
     modificationTime: add.modificationTime,
     partitionValues: add.partitionValues,
     stats: parseStats(add.stats),
     add,
   };
+  views.set(add, file);
+  return file;
 }

@@ -45,14 +45,24 @@ export function checkReadable(protocol: ProtocolAction, table: string): void {
 
 /**
  * Throws `DeltaProtocolError` unless we can also write the table: readable, writer version ≤ 2 or 7
- * with `writerFeatures` ⊆ {appendOnly, invariants, timestampNtz}, and no column invariants (we
- * cannot evaluate their SQL).
+ * with `writerFeatures` ⊆ {appendOnly, invariants, timestampNtz}, no column invariants (we cannot
+ * evaluate their SQL) and no partition columns (we write unpartitioned files only).
  *
  * @example
  * checkWritable({ minReaderVersion: 1, minWriterVersion: 2 }, schema, "t"); // ok
  */
-export function checkWritable(protocol: ProtocolAction, schema: DeltaStructType, table: string): void {
+export function checkWritable(
+  protocol: ProtocolAction,
+  schema: DeltaStructType,
+  table: string,
+  partitionColumns: readonly string[] = [],
+): void {
   checkReadable(protocol, table);
+  if (partitionColumns.length > 0) {
+    throw new DeltaProtocolError(
+      `delta: table ${table} is partitioned by [${partitionColumns.join(", ")}]; writing partitioned tables is not supported (reading is)`,
+    );
+  }
   const v = protocol.minWriterVersion;
   if (v >= 3 && v <= 6) {
     throw new DeltaProtocolError(

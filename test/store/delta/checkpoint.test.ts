@@ -1,9 +1,11 @@
-import { readFile, rm } from "node:fs/promises";
+import { readFile, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { Int64, Table, Timestamp, TimeUnit, Utf8, vectorFromArray } from "apache-arrow";
+import { Int64, Table, Timestamp, TimeUnit, tableFromIPC, Utf8, vectorFromArray } from "apache-arrow";
+import { readParquet } from "parquet-wasm";
 import { describe, expect, it } from "vitest";
 import { DeltaTable } from "../../../src/store/delta/delta-table.js";
 import { padVersion } from "../../../src/store/delta/log-files.js";
+import { encodeParquet } from "../../../src/store/delta/parquet-write.js";
 import { duckRows, tempStore } from "./helpers.js";
 
 const row = (i: number) =>
@@ -99,5 +101,36 @@ describe("checkpoints we write", () => {
     const reopened = (await DeltaTable.open(store, "t"))!;
     expect(reopened.version).toBe(2);
     expect([...(await reopened.read()).getChild("id")!]).toEqual(["id-1", "id-2"]);
+  });
+
+  it("reads multi-part checkpoints, named by _last_checkpoint or found by listing", async () => {
+    const { root, store } = await tempStore();
+    const table = await DeltaTable.ensure(store, "t", row(0).schema);
+    for (let i = 1; i <= 3; i++) await table.append(row(i));
+    await table.checkpoint();
+    const log = join(root, "t/_delta_log");
+    const single = join(log, `${padVersion(3)}.checkpoint.parquet`);
+    const actions = tableFromIPC(readParquet(await readFile(single)).intoIPCStream());
+    const half = Math.ceil(actions.numRows / 2);
+    const parts = [actions.slice(0, half), actions.slice(half)];
+    for (const [i, part] of parts.entries()) {
+      await writeFile(
+        join(log, `${padVersion(3)}.checkpoint.000000000${i + 1}.0000000002.parquet`),
+        encodeParquet(part),
+      );
+    }
+    await rm(single);
+    await writeFile(
+      join(log, "_last_checkpoint"),
+      JSON.stringify({ version: 3, size: actions.numRows, parts: 2 }),
+    );
+    await removeCommits(root, "t", 3);
+    const viaHint = (await DeltaTable.open(store, "t"))!;
+    expect(viaHint.version).toBe(3);
+    expect(viaHint.snapshot.files.map((f) => f.path)).toEqual(table.snapshot.files.map((f) => f.path));
+    await rm(join(log, "_last_checkpoint"));
+    const viaListing = (await DeltaTable.open(store, "t"))!;
+    expect(viaListing.version).toBe(3);
+    expect([...(await viaListing.read()).getChild("id")!]).toEqual(["id-1", "id-2", "id-3"]);
   });
 });

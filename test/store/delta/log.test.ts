@@ -83,6 +83,14 @@ describe("log replay edge cases", () => {
     ]);
     const projected = await table.read({ columns: ["n"] });
     expect([...projected.getChild("n")!]).toEqual([-7, -7, null, null]);
+    // Partitioned tables are read-only for us: files we wrote would lack their partition values.
+    const write = await table
+      .append(new Table({ x: vectorFromArray([3n], new Int64()) }))
+      .catch((e: unknown) => e);
+    expect(write).toBeInstanceOf(DeltaProtocolError);
+    expect((write as Error).message).toBe(
+      `delta: table ${root}/t is partitioned by [p, d, n, ts]; writing partitioned tables is not supported (reading is)`,
+    );
   });
 
   it("refuses a log with a missing commit, and names a missing data file", async () => {
