@@ -61,25 +61,34 @@ export function resolveIncrement(
   const curKeys = joinColumns.map((c) => tableColumn(stored, c, "versioning: stored rows"));
   const curProv = tableColumn(stored, METAXY_PROVENANCE, "versioning: stored rows");
 
-  const added = kernels.join(expKeys, curKeys, "anti").left;
-  const orphans = kernels.join(curKeys, expKeys, "anti").left;
-  const pairs = kernels.join(expKeys, curKeys, "inner");
+  // One full join gives all three: unmatched expected rows (ascending), matched pairs in expected
+  // order, then unmatched stored rows (ascending).
+  const { left, right } = kernels.join(expKeys, curKeys, "full");
   const flags = stalenessFlags(stored, options.stalenessPredicates ?? []);
   const e = flatUtf8(expProv, METAXY_PROVENANCE);
   const c = flatUtf8(curProv, METAXY_PROVENANCE);
-  const staleRows = new Int32Array(pairs.left.length);
+  const added = new Int32Array(left.length);
+  const staleRows = new Int32Array(left.length);
+  const orphans = new Int32Array(right.length);
+  let a = 0;
   let m = 0;
-  for (let p = 0; p < pairs.left.length; p++) {
-    const i = pairs.left[p]!;
-    const j = pairs.right[p]!;
-    const stale =
-      !isValidRow(c, j) || (isValidRow(e, i) && !sameBytes(e, i, c, j)) || (flags !== null && flags[j] === 1);
-    if (stale) staleRows[m++] = i;
+  let o = 0;
+  for (let p = 0; p < left.length; p++) {
+    const i = left[p]!;
+    const j = right[p]!;
+    if (j < 0) added[a++] = i;
+    else if (i < 0) orphans[o++] = j;
+    else if (
+      !isValidRow(c, j) ||
+      (isValidRow(e, i) && !sameBytes(e, i, c, j)) ||
+      (flags !== null && flags[j] === 1)
+    )
+      staleRows[m++] = i;
   }
   return new Increment({
-    new: subset(expected, added, kernels),
+    new: subset(expected, added.subarray(0, a), kernels),
     stale: takeTable(expected, staleRows.subarray(0, m), kernels.take),
-    orphaned: subset(stored, orphans, kernels),
+    orphaned: subset(stored, orphans.subarray(0, o), kernels),
   });
 }
 
