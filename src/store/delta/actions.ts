@@ -1,6 +1,11 @@
 import { DeltaProtocolError } from "../../errors.js";
 
-/** Written as `commitInfo.clientVersion` (delta-rs writes `delta-rs.<version>`). */
+/**
+ * Written as `commitInfo.clientVersion` (delta-rs writes `delta-rs.<version>`).
+ *
+ * @example
+ * JSON.parse(commitLine).commitInfo.clientVersion === CLIENT_VERSION;
+ */
 export const CLIENT_VERSION = "metaxy-ts-0.1.0";
 
 /** The `protocol` action: versions and, for reader 3 / writer 7, the table features. */
@@ -23,7 +28,12 @@ export interface MetadataAction {
   readonly createdTime?: number | null;
 }
 
-/** The `add` action (a data file that becomes part of the table). */
+/**
+ * The `add` action (a data file that becomes part of the table).
+ *
+ * @example
+ * { path: "part-00000-….zstd.parquet", partitionValues: {}, size: 2478, modificationTime: 0, dataChange: true }
+ */
 export interface AddAction {
   /** URI-encoded path relative to the table root, as written in the log. */
   readonly path: string;
@@ -66,7 +76,12 @@ export interface CommitInfoAction {
   readonly [key: string]: unknown;
 }
 
-/** One line of a commit file. Unknown action kinds (cdc, domainMetadata…) are kept as `other`. */
+/**
+ * One line of a commit file. Unknown action kinds (cdc, domainMetadata…) are kept as `other`.
+ *
+ * @example
+ * const actions: Action[] = [{ add }, { commitInfo: { operation: "WRITE" } }];
+ */
 export type Action =
   | { readonly protocol: ProtocolAction }
   | { readonly metaData: MetadataAction }

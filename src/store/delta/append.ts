@@ -11,7 +11,12 @@ import { mergeSchemas } from "./schema-merge.js";
 import type { Snapshot } from "./snapshot.js";
 import { writeDataFile } from "./write-data-file.js";
 
-/** Data files written for an append but not yet committed. */
+/**
+ * Data files written for an append but not yet committed.
+ *
+ * @example
+ * const staged = await table.stage(batch); await table.commit([staged]);
+ */
 export interface StagedAppend {
   /** Add actions of the written files (none for empty data). */
   readonly adds: readonly AddAction[];
@@ -20,7 +25,12 @@ export interface StagedAppend {
   readonly numRecords: number;
 }
 
-/** Options of an append. */
+/**
+ * Options of an append.
+ *
+ * @example
+ * await table.append(batch, { parquet: { compression: "snappy" }, maxAttempts: 10 });
+ */
 export interface AppendOptions extends CommitOptions {
   readonly parquet?: ParquetEncodeOptions;
 }

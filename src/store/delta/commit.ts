@@ -14,7 +14,12 @@ export const DEFAULT_CHECKPOINT_INTERVAL = 10;
 /** Default number of put-if-absent attempts before `CommitConflictError`. */
 export const DEFAULT_MAX_COMMIT_ATTEMPTS = 50;
 
-/** Options of a commit. */
+/**
+ * Options of a commit.
+ *
+ * @example
+ * await table.append(batch, { maxAttempts: 100, checkpointInterval: 20 });
+ */
 export interface CommitOptions {
   /** Put-if-absent attempts before giving up (default 50). */
   readonly maxAttempts?: number;
@@ -22,7 +27,12 @@ export interface CommitOptions {
   readonly checkpointInterval?: number;
 }
 
-/** The outcome of a successful commit. */
+/**
+ * The outcome of a successful commit.
+ *
+ * @example
+ * const { version, snapshot } = (await table.append(batch))!;
+ */
 export interface CommitResult {
   readonly version: number;
   /** The table right after this commit (the committed actions applied to what we last read). */

@@ -6,7 +6,12 @@ import { type CommitOptions, type CommitResult, commitInfo, commitWithRetry } fr
 import { protocolForSchema } from "./protocol.js";
 import { type DeltaStructType, schemaToString } from "./schema.js";
 
-/** What a new table is created with. */
+/**
+ * What a new table is created with.
+ *
+ * @example
+ * await DeltaTable.create(store, "t", schema, { configuration: { "delta.appendOnly": "true" } });
+ */
 export interface CreateTableOptions extends CommitOptions {
   /** `metaData.configuration` (e.g. `{ "delta.checkpointInterval": "20" }`). */
   readonly configuration?: Readonly<Record<string, string>>;

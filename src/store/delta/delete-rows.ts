@@ -6,10 +6,20 @@ import { type RewriteOptions, type RewriteResult, rewriteFiles } from "./rewrite
 import type { Snapshot } from "./snapshot.js";
 import { filterRows } from "./take.js";
 
-/** Marks the rows to delete: one truthy entry per row of `data`. */
+/**
+ * Marks the rows to delete: one truthy entry per row of `data`.
+ *
+ * @example
+ * const predicate: RowPredicate = (data) => [...data.getChild("id")!].map((id) => id === "gone");
+ */
 export type RowPredicate = (data: Table, file: DeltaFile) => ArrayLike<number | boolean>;
 
-/** Options of `deleteRows`. */
+/**
+ * Options of `deleteRows`.
+ *
+ * @example
+ * await table.deleteRows(predicate, { columns: ["id"], filter: (f) => f.stats?.maxValues.id !== undefined });
+ */
 export interface DeleteRowsOptions extends RewriteOptions {
   /** Columns the predicate needs (default: all); files are re-read whole only when rows go. */
   readonly columns?: readonly string[];
@@ -19,7 +29,12 @@ export interface DeleteRowsOptions extends RewriteOptions {
   readonly filter?: (file: DeltaFile) => boolean;
 }
 
-/** The outcome of `deleteRows`. */
+/**
+ * The outcome of `deleteRows`.
+ *
+ * @example
+ * const { deletedRows, commit } = await table.deleteRows(predicate);
+ */
 export interface DeleteRowsResult extends RewriteResult {
   readonly deletedRows: number;
 }

@@ -3,7 +3,12 @@ import type { AddAction } from "./actions.js";
 import { joinKey } from "./log-files.js";
 import { type FileStats, parseStats } from "./stats.js";
 
-/** An active data file of a snapshot, with its parsed statistics. */
+/**
+ * An active data file of a snapshot, with its parsed statistics.
+ *
+ * @example
+ * snapshot.files.filter((f) => f.stats?.minValues[METAXY_FEATURE_VERSION] === version);
+ */
 export interface DeltaFile {
   /** The path as written in the log (URI-encoded, relative to the table). */
   readonly path: string;

@@ -20,7 +20,12 @@ import type { DeltaStructType } from "./schema.js";
 import { Snapshot, type SnapshotReadOptions } from "./snapshot.js";
 import { truncateTable } from "./truncate.js";
 
-/** Defaults applied to every write through a `DeltaTable`. */
+/**
+ * Defaults applied to every write through a `DeltaTable`.
+ *
+ * @example
+ * await DeltaTable.open(store, "t", { checkpointInterval: 20, parquet: { compression: "zstd" } });
+ */
 export interface DeltaTableOptions extends CommitOptions {
   readonly parquet?: ParquetEncodeOptions;
 }

@@ -3,7 +3,12 @@ import { Compression, Table as WasmTable, WriterPropertiesBuilder, writeParquet 
 import { CLIENT_VERSION } from "./actions.js";
 import { unshareBuffers } from "./unshare.js";
 
-/** Options for encoding a Parquet file. */
+/**
+ * Options for encoding a Parquet file.
+ *
+ * @example
+ * encodeParquet(table, { compression: "snappy", rowGroupSize: 100_000 });
+ */
 export interface ParquetEncodeOptions {
   /** Codec for data pages; default `zstd` (Delta's recommended default). */
   readonly compression?: "zstd" | "snappy" | "uncompressed";

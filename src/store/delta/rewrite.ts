@@ -10,17 +10,30 @@ import type { Snapshot } from "./snapshot.js";
 /**
  * The new content of a file: a table to write in its place, `null` (or zero rows) to drop it, or the
  * very table it was given to leave the file untouched.
+ *
+ * @example
+ * const keepEven: FileTransform = (data) => filterRows(data, [...data.getChild("n")!].map((n) => n % 2 === 0));
  */
 export type FileTransform = (data: Table, file: DeltaFile) => Table | null | Promise<Table | null>;
 
-/** Options of a rewrite. */
+/**
+ * Options of a rewrite.
+ *
+ * @example
+ * await table.rewrite(files, transform, { operation: "OPTIMIZE" });
+ */
 export interface RewriteOptions extends AppendOptions {
   /** `commitInfo.operation` (default `DELETE`, what a hard delete is). */
   readonly operation?: string;
   readonly operationParameters?: Readonly<Record<string, unknown>>;
 }
 
-/** The outcome of a rewrite. */
+/**
+ * The outcome of a rewrite.
+ *
+ * @example
+ * const { removedFiles, addedFiles } = await table.rewrite(files, transform);
+ */
 export interface RewriteResult {
   /** The commit, or `null` when no file changed. */
   readonly commit: CommitResult | null;

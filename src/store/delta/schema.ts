@@ -3,7 +3,12 @@ import { DeltaProtocolError } from "../../errors.js";
 /** A Delta primitive type name (`decimal(p,s)` carries its precision and scale). */
 export type DeltaPrimitiveType = string;
 
-/** A Delta struct: the table schema itself, or a struct column. */
+/**
+ * A Delta struct: the table schema itself, or a struct column.
+ *
+ * @example
+ * const schema: DeltaStructType = { type: "struct", fields: [{ name: "x", type: "long", nullable: true, metadata: {} }] };
+ */
 export interface DeltaStructType {
   readonly type: "struct";
   readonly fields: readonly DeltaField[];
@@ -24,10 +29,20 @@ export interface DeltaMapType {
   readonly valueContainsNull: boolean;
 }
 
-/** Any Delta column type, as in the log's `schemaString`. */
+/**
+ * Any Delta column type, as in the log's `schemaString`.
+ *
+ * @example
+ * const t: DeltaType = { type: "map", keyType: "string", valueType: "string", valueContainsNull: true };
+ */
 export type DeltaType = DeltaPrimitiveType | DeltaStructType | DeltaArrayType | DeltaMapType;
 
-/** One (possibly nested) column of a Delta schema. */
+/**
+ * One (possibly nested) column of a Delta schema.
+ *
+ * @example
+ * { name: "x", type: "long", nullable: true, metadata: {} }
+ */
 export interface DeltaField {
   readonly name: string;
   readonly type: DeltaType;

@@ -10,7 +10,12 @@ import { readFiles } from "./read-files.js";
 import { type DeltaStructType, parseSchemaString } from "./schema.js";
 import { requireHeader, type TableState } from "./table-state.js";
 
-/** Options of `Snapshot.read`. */
+/**
+ * Options of `Snapshot.read`.
+ *
+ * @example
+ * await snapshot.read({ columns: ["id"], filter: (f) => f.stats === null || f.stats.numRecords > 0 });
+ */
 export interface SnapshotReadOptions {
   /** Columns to read, in output order (default: all, in table order). */
   readonly columns?: readonly string[];
@@ -85,7 +90,7 @@ export class Snapshot {
    * values as columns.
    *
    * @example
-   * await snap.read({ columns: ["id", "metaxy_feature_version"] });
+   * await snap.read({ columns: ["id", METAXY_FEATURE_VERSION] });
    */
   async read(options: SnapshotReadOptions = {}): Promise<Table> {
     const schema = this.projection(options.columns);

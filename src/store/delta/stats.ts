@@ -7,6 +7,9 @@ import { isValid } from "./validity.js";
  * Per-file statistics as Delta writes them in `add.stats`. Values are the raw JSON values of the
  * log: numbers, strings (dates `YYYY-MM-DD`, timestamps ISO 8601), booleans; a column absent from
  * `minValues`/`maxValues` means "unknown".
+ *
+ * @example
+ * snapshot.files[0]!.stats?.maxValues[METAXY_FEATURE_VERSION];
  */
 export interface FileStats {
   readonly numRecords: number;
