@@ -10,6 +10,9 @@ import { xxh64 } from "./xxh64.js";
 /**
  * Hashes `data[start, end)` and writes Metaxy's rendering (unsigned decimal or lowercase hex) into
  * `out` at `pos`; returns the end position. Allocation-free.
+ *
+ * @example
+ * const render: HashRenderer = hashRenderer("md5");
  */
 export type HashRenderer = (
   data: Uint8Array,

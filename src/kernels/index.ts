@@ -49,6 +49,8 @@ export function getKernels(kind?: "native" | "portable"): Kernels {
 
 /**
  * Which kernel set `getKernels()` uses and whether the native one could load (with its error).
+ * With `METAXY_KERNELS=native` and no loadable module, `active` is still `"native"` (what is asked
+ * for; `getKernels()` then throws) and `nativeError` says why.
  *
  * @example
  * kernelsInfo(); // { active: "portable", nativeAvailable: false, nativeError: "kernels: native module not built" }

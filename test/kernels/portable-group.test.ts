@@ -45,6 +45,7 @@ describe("portable keepLatest", () => {
       /kernels: keepLatest orderBy must be an integer or timestamp column, got Utf8/,
     );
     expect(() => k.keepLatest([utf8Vector(["a", "b"])], i64([1n]))).toThrow(KernelError);
+    expect(() => k.keepLatest([], makeVector(Float64Array.of(1.5)))).toThrow(/got Float64/);
   });
 
   it("matches a naive Map reference on random keys and layouts", () => {

@@ -147,6 +147,7 @@ describe("portable hashRows", () => {
     );
     expect(() => k.hashRows("xxhash64", [{ column: col }], opts, 3)).toThrow(KernelError);
     expect(() => k.hashRows("xxhash64", [{ literal: "a" }], opts)).toThrow(/needs `length`/);
+    expect(() => k.hashRows("xxhash64", [{ literal: "a" }], opts, -1)).toThrow(/invalid hashRows length -1/);
     try {
       k.hashRows("xxhash64", [{ column: col }], { separator: "|", truncation: -1 });
       expect.unreachable();

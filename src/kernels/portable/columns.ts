@@ -3,7 +3,12 @@ import { chunksOf, isStringColumn, stringChunks } from "../../arrow/strings.js";
 import { KernelError } from "../../errors.js";
 import type { Column } from "../kernels.js";
 
-/** A string column flattened to one chunk: row i is `values[offsets[i], offsets[i + 1])`. */
+/**
+ * A string column flattened to one chunk: row i is `values[offsets[i], offsets[i + 1])`.
+ *
+ * @example
+ * const s: FlatStrings = flatStrings(utf8Vector(["a"])); // s.offsets = [0, 1]
+ */
 export interface FlatStrings {
   readonly kind: "string";
   readonly length: number;
@@ -16,6 +21,9 @@ export interface FlatStrings {
 /**
  * An integer-valued column flattened to 64-bit two's complement words: row i is
  * `words[2i]` (low) and `words[2i + 1]` (high), sign-extended from narrower signed types.
+ *
+ * @example
+ * const t: FlatInts = flatInts(makeVector(Int8Array.of(-1))); // t.words = [-1, -1]
  */
 export interface FlatInts {
   readonly kind: "int";
@@ -26,7 +34,12 @@ export interface FlatInts {
   readonly valid: Uint8Array | null;
 }
 
-/** A key or ordering column in the one layout the portable kernels compare. */
+/**
+ * A key or ordering column in the one layout the portable kernels compare.
+ *
+ * @example
+ * const cols: FlatColumn[] = [flatColumn(ids, "key"), flatColumn(ts, "key")];
+ */
 export type FlatColumn = FlatStrings | FlatInts;
 
 /** Arrow types whose physical values are integers (Int*, Uint*, Date, Time, Timestamp, Duration). */
@@ -39,6 +52,16 @@ const INTEGER_TYPES: ReadonlySet<Type> = new Set([
 ]);
 
 /**
+ * True when the column stores integers (Int*, Uint*, Date, Time, Timestamp, Duration).
+ *
+ * @example
+ * isIntegerColumn(makeVector(BigInt64Array.of(1n))); // true
+ */
+export function isIntegerColumn(column: Column): boolean {
+  return INTEGER_TYPES.has(column.type.typeId);
+}
+
+/**
  * Flattens a string or integer-valued column; anything else is a `KernelError` naming `role`.
  *
  * @example
@@ -46,7 +69,7 @@ const INTEGER_TYPES: ReadonlySet<Type> = new Set([
  */
 export function flatColumn(column: Column, role: string): FlatColumn {
   if (isStringColumn(column)) return flatStrings(column);
-  if (INTEGER_TYPES.has(column.type.typeId)) return flatInts(column);
+  if (isIntegerColumn(column)) return flatInts(column);
   throw new KernelError(`kernels: ${role} must be an integer or string column, got ${column.type}`);
 }
 
@@ -156,7 +179,13 @@ function copyWords(d: Data, words: Int32Array, row: number): void {
   }
 }
 
-/** Unpacks `length` validity bits (from bit `bitOffset`) into one byte per row at `row`. */
+/**
+ * Unpacks `length` validity bits (from bit `bitOffset`) into one byte per row at `row`.
+ *
+ * @example
+ * const valid = new Uint8Array(3);
+ * fillValid(valid, 0, 3, Uint8Array.of(0b101), 0); // valid = [1, 0, 1]
+ */
 export function fillValid(
   valid: Uint8Array,
   row: number,

@@ -44,6 +44,9 @@ export function hashRows(
       `kernels: invalid truncation ${truncation}: expected a non-negative integer or null`,
     );
   }
+  if (length !== undefined && (!Number.isInteger(length) || length < 0)) {
+    throw new KernelError(`kernels: invalid hashRows length ${length}: expected a non-negative integer`);
+  }
   const { slots, tail, rows } = plan(parts, options.separator, length);
   const maxLen = maxRenderedLength(algorithm);
   const keep = truncation === null ? maxLen : Math.min(truncation, maxLen);

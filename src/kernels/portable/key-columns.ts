@@ -25,14 +25,26 @@ export function keyColumns(
   return { keys, length };
 }
 
-/** Smallest power of two ≥ 2·n (at least 16): the slot count of an open-addressing table. */
+/**
+ * Smallest power of two ≥ 2·n (at least 16): the slot count of an open-addressing table.
+ *
+ * @example
+ * tableSize(1000); // 2048
+ */
 export function tableSize(n: number): number {
   let size = 16;
   while (size < 2 * n) size *= 2;
   return size;
 }
 
-/** An Int32Array that grows by doubling; `finish()` returns the filled prefix. */
+/**
+ * An Int32Array that grows by doubling; `finish()` returns the filled prefix.
+ *
+ * @example
+ * const b = new Int32Growable(4);
+ * b.push(7);
+ * b.finish(); // Int32Array [7]
+ */
 export class Int32Growable {
   private buf: Int32Array;
   private n = 0;

@@ -125,7 +125,12 @@ function intsEqual(x: FlatInts, i: number, y: FlatInts, j: number): boolean {
   return x.unsigned64 === y.unsigned64 || hi >= 0;
 }
 
-/** Any-null mask over the rows of a key tuple (1 = some key cell is null), or `null` if none is. */
+/**
+ * Any-null mask over the rows of a key tuple (1 = some key cell is null), or `null` if none is.
+ *
+ * @example
+ * nullRows([flatColumn(utf8Vector(["a", null]), "key")], 2); // Uint8Array [0, 1]
+ */
 export function nullRows(keys: readonly FlatColumn[], length: number): Uint8Array | null {
   let mask: Uint8Array | null = null;
   for (const col of keys) {

@@ -7,6 +7,9 @@ type Plan = ReturnType<typeof gatherPlan>;
 /**
  * Gathers a fixed-width column (ints, floats, decimals, temporal, fixed-size binary) by copying each
  * element's bytes through the widest aligned word view — never materialising a BigInt.
+ *
+ * @example
+ * const d = takeFixed(chunks, type, indices, gatherPlan(chunks, indices));
  */
 export function takeFixed(chunks: readonly Data[], type: DataType, indices: Int32Array, plan: Plan): Data {
   const n = indices.length;
@@ -35,7 +38,12 @@ export function takeFixed(chunks: readonly Data[], type: DataType, indices: Int3
   return gatheredData(type, n, plan, { values: out });
 }
 
-/** Gathers a Bool column (bit-packed values; a chunk's bits start at its `offset`). */
+/**
+ * Gathers a Bool column (bit-packed values; a chunk's bits start at its `offset`).
+ *
+ * @example
+ * const d = takeBool(chunks, new Bool(), indices, gatherPlan(chunks, indices));
+ */
 export function takeBool(chunks: readonly Data[], type: DataType, indices: Int32Array, plan: Plan): Data {
   const n = indices.length;
   const out = new Uint8Array((n + 7) >> 3);
@@ -49,7 +57,12 @@ export function takeBool(chunks: readonly Data[], type: DataType, indices: Int32
   return gatheredData(type, n, plan, { values: out });
 }
 
-/** Gathers Utf8 / Binary (int32 offsets) and LargeUtf8 / LargeBinary (int64 offsets), same type out. */
+/**
+ * Gathers Utf8 / Binary (int32 offsets) and LargeUtf8 / LargeBinary (int64 offsets), same type out.
+ *
+ * @example
+ * const d = takeBytes(chunks, new Utf8(), indices, gatherPlan(chunks, indices));
+ */
 export function takeBytes(chunks: readonly Data[], type: DataType, indices: Int32Array, plan: Plan): Data {
   const n = indices.length;
   const views = chunks.map((d) => offsetsView(d.valueOffsets as Int32Array | BigInt64Array, d.length));
@@ -89,6 +102,9 @@ export function takeBytes(chunks: readonly Data[], type: DataType, indices: Int3
 /**
  * Gathers Utf8View / BinaryView: copies the 16-byte views and keeps the data buffers, renumbering
  * buffer indices when several chunks are merged.
+ *
+ * @example
+ * const d = takeViews(chunks, new Utf8View(), indices, gatherPlan(chunks, indices));
  */
 export function takeViews(chunks: readonly Data[], type: DataType, indices: Int32Array, plan: Plan): Data {
   const n = indices.length;

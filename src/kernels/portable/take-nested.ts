@@ -3,10 +3,20 @@ import { offsetsView } from "./offsets.js";
 import { gatheredData, type gatherPlan } from "./take-support.js";
 
 type Plan = ReturnType<typeof gatherPlan>;
-/** Recursive entry point: gathers rows of a column given as chunks. */
+/**
+ * Recursive entry point: gathers rows of a column given as chunks.
+ *
+ * @example
+ * const child: Data = takeChunks(chunks.map((d) => d.children[0]!), childType, childIndices);
+ */
 export type TakeChunks = (chunks: readonly Data[], type: DataType, indices: Int32Array) => Data;
 
-/** Gathers a Struct: each child with the same indices (children of a sliced struct are sliced too). */
+/**
+ * Gathers a Struct: each child with the same indices (children of a sliced struct are sliced too).
+ *
+ * @example
+ * const d = takeStruct(chunks, structType, indices, gatherPlan(chunks, indices), takeChunks);
+ */
 export function takeStruct(
   chunks: readonly Data[],
   type: DataType,
@@ -49,6 +59,9 @@ function chunkBases(lengths: readonly number[]): number[] {
 /**
  * Gathers List / LargeList / Map: new offsets, and the child gathered over the selected ranges
  * (children of offset-based types are never sliced; offsets are absolute).
+ *
+ * @example
+ * const d = takeList(chunks, listType, indices, gatherPlan(chunks, indices), takeChunks);
  */
 export function takeList(
   chunks: readonly Data[],
@@ -88,7 +101,12 @@ export function takeList(
   return gatheredData(type, n, plan, { offsets: offsets64 ?? offsets }, [child]);
 }
 
-/** Gathers FixedSizeList: `listSize` consecutive child rows per row (children sliced with the list). */
+/**
+ * Gathers FixedSizeList: `listSize` consecutive child rows per row (children sliced with the list).
+ *
+ * @example
+ * const d = takeFixedList(chunks, fslType, indices, gatherPlan(chunks, indices), takeChunks);
+ */
 export function takeFixedList(
   chunks: readonly Data[],
   type: DataType & { listSize: number },
@@ -110,7 +128,12 @@ export function takeFixedList(
   return gatheredData(type, indices.length, plan, {}, [child]);
 }
 
-/** The dictionary every chunk shares, or `null` when chunks carry different dictionaries. */
+/**
+ * The dictionary every chunk shares, or `null` when chunks carry different dictionaries.
+ *
+ * @example
+ * const dict = sharedDictionary(column.data); // null → gather through builders instead
+ */
 export function sharedDictionary(chunks: readonly Data[]): Vector | null {
   const first = chunks[0]?.dictionary;
   if (first === undefined) return null;

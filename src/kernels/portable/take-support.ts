@@ -3,6 +3,10 @@ import { Data, type DataType, type Vector } from "apache-arrow";
 /**
  * Maps a row of a multi-chunk column to (chunk, row in chunk). Remembers the last chunk, so runs of
  * nearby indices cost O(1); otherwise a binary search over chunk starts.
+ *
+ * @example
+ * const loc = new ChunkLocator([3, 5]);
+ * loc.find(4); // 1, with loc.local === 1
  */
 export class ChunkLocator {
   private readonly starts: Float64Array;
@@ -35,7 +39,12 @@ export class ChunkLocator {
   }
 }
 
-/** True when row `local` of a chunk is valid. */
+/**
+ * True when row `local` of a chunk is valid.
+ *
+ * @example
+ * validAt(vector.data[0]!, 2); // false when row 2 is null
+ */
 export function validAt(d: Data, local: number): boolean {
   const bitmap = d.nullBitmap;
   if (d.nullCount === 0 || bitmap === undefined || bitmap === null || bitmap.length === 0) return true;
@@ -46,6 +55,9 @@ export function validAt(d: Data, local: number): boolean {
 /**
  * Output validity of a gather: row r is null when `indices[r]` is -1 or points at a null. Also
  * returns, per output row, the source chunk (-1 for null rows) and row inside it.
+ *
+ * @example
+ * const { chunkOf, localOf, nullCount } = gatherPlan(column.data, Int32Array.of(4, -1));
  */
 export function gatherPlan(
   chunks: readonly Data[],
@@ -78,6 +90,9 @@ export function gatherPlan(
 /**
  * A gathered chunk with offset 0 and the plan's validity. Built with the `Data` constructor rather
  * than `makeData`, whose typed overloads cannot accept a type known only at run time.
+ *
+ * @example
+ * const d = gatheredData(new Utf8(), 2, plan, { offsets: Int32Array.of(0, 1, 1), values: bytes });
  */
 export function gatheredData(
   type: DataType,
