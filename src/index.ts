@@ -9,6 +9,18 @@
  * graph.featureVersion(video.key);
  */
 
+// Arrow input/output helpers.
+export { concatTables } from "./arrow/concat-tables.js";
+export { makeMapVector } from "./arrow/make-map-vector.js";
+export { makeStructVector } from "./arrow/make-struct-vector.js";
+export { mapToStruct } from "./arrow/map-to-struct.js";
+export { rowsToTable } from "./arrow/rows-to-table.js";
+export { structFieldVector } from "./arrow/struct-field-vector.js";
+export { structToMap } from "./arrow/struct-to-map.js";
+export { tableToRows } from "./arrow/table-to-rows.js";
+export { toArquero } from "./arrow/to-arquero.js";
+export type { ToArrowOptions } from "./arrow/to-arrow-options.js";
+export { type ArrowInput, toArrowTable } from "./arrow/to-arrow-table.js";
 // Configuration (metaxy.toml).
 export { applyConfigDefaults } from "./config/apply-config-defaults.js";
 export { CONFIG_WARNING_TYPE, loadConfig } from "./config/load-config.js";
@@ -29,6 +41,39 @@ export type {
 } from "./config/types.js";
 export * from "./constants.js";
 export * from "./errors.js";
+// Filters (SQL-WHERE subset) and their IR.
+export {
+  and,
+  ColumnBuilder,
+  type ColumnRef,
+  type CompareExpr,
+  type CompareOp,
+  col,
+  evaluateFilter,
+  type FileStats,
+  type FilterExpr,
+  type FilterLiteral,
+  filterColumns,
+  filterTable,
+  formatColumn,
+  formatFilter,
+  formatLiteral,
+  type InExpr,
+  type IsNullExpr,
+  type LiteralExpr,
+  type LogicalExpr,
+  lit,
+  type MayMatchOptions,
+  mayMatchStats,
+  type NotExpr,
+  not,
+  type Operand,
+  type OperandInput,
+  or,
+  parseFilter,
+  type StatsValueKind,
+  toFilterExpr,
+} from "./filters/index.js";
 // Kernels.
 export type {
   Column,
