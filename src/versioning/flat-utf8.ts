@@ -4,7 +4,12 @@ import { stringChunks } from "../arrow/strings.js";
 import { oneChunk } from "../arrow/take-column.js";
 import type { Column } from "../kernels/kernels.js";
 
-/** A string column as one Utf8 chunk's raw buffers, for byte-wise comparisons without JS strings. */
+/**
+ * A string column as one Utf8 chunk's raw buffers, for byte-wise comparisons without JS strings.
+ *
+ * @example
+ * const { offsets, values } = flatUtf8(column, "metaxy_provenance");
+ */
 export interface FlatUtf8 {
   readonly offsets: Int32Array;
   readonly values: Uint8Array;

@@ -60,6 +60,8 @@ export function resolveIncrement(
   const stored = options.expansion === true ? collapseExpansion(current, joinColumns, kernels) : current;
   const curKeys = joinColumns.map((c) => tableColumn(stored, c, "versioning: stored rows"));
   const curProv = tableColumn(stored, METAXY_PROVENANCE, "versioning: stored rows");
+  // Nothing expected: every stored row is orphaned (and the expected keys may not even be typed).
+  if (expected.numRows === 0) return new Increment({ new: expected, stale: expected, orphaned: stored });
 
   // One full join gives all three: unmatched expected rows (ascending), matched pairs in expected
   // order, then unmatched stored rows (ascending).

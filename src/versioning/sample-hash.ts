@@ -3,7 +3,12 @@ import type { Column } from "../kernels/kernels.js";
 import { compareCodePoints } from "../models/code-point-compare.js";
 import type { VersioningContext } from "./versioning-context.js";
 
-/** Separator of every record-level pre-image. */
+/**
+ * Separator of every record-level pre-image.
+ *
+ * @example
+ * kernels.hashRows("xxhash64", parts, { separator: PREIMAGE_SEPARATOR, truncation: 8 });
+ */
 export const PREIMAGE_SEPARATOR = "|";
 
 /**

@@ -75,6 +75,18 @@ describeKernels("resolveIncrement", (_kind, kernels) => {
     }
   });
 
+  it("nothing expected: every stored row is orphaned, collapsed per parent under expansion", async () => {
+    const graph = new FeatureGraph();
+    graph.feature({ key: "a", idColumns: ["id"], fields: ["x"] });
+    graph.feature({ key: "b", idColumns: ["id"], deps: [{ feature: "a", optional: true }], fields: ["y"] });
+    // No upstream at all: an empty expected frame whose key column has no type.
+    const expected = await computeExpected(graph, "b", { kernels: kernels(), upstream: {} });
+    const current = rowsToTable(currentRows);
+    expect(ids(resolve(expected, current).orphaned)).toEqual([2, 3, 4, 5, 6, 7, null]);
+    const twice = rowsToTable([...currentRows, ...currentRows]);
+    expect(ids(resolve(expected, twice, { expansion: true }).orphaned)).toEqual([2, 3, 4, 5, 6, 7, null]);
+  });
+
   it("expansion collapses stored children per parent, taking the first non-null value of each column", () => {
     const expected = rowsToTable([
       { id: "v1", metaxy_provenance: "p1" },
