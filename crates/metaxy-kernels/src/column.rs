@@ -244,38 +244,6 @@ impl<'a> Column<'a> {
     }
 }
 
-/// Reads a chunked string column row by row from any start row, walking chunk boundaries.
-pub struct StrCursor<'c, 'a> {
-    chunks: &'c [StrChunk<'a>],
-    chunk: usize,
-    row: usize,
-}
-
-impl<'c, 'a> StrCursor<'c, 'a> {
-    /// A cursor positioned at global row `start`.
-    pub fn new(chunks: &'c [StrChunk<'a>], start: usize) -> Self {
-        let mut chunk = 0;
-        let mut row = start;
-        while chunk < chunks.len() && row >= chunks[chunk].len {
-            row -= chunks[chunk].len;
-            chunk += 1;
-        }
-        StrCursor { chunks, chunk, row }
-    }
-
-    /// The current row (`None` when null), then advances. Panics past the end.
-    #[inline(always)]
-    pub fn next_value(&mut self) -> Option<&'a [u8]> {
-        while self.row >= self.chunks[self.chunk].len {
-            self.row = 0;
-            self.chunk += 1;
-        }
-        let v = self.chunks[self.chunk].get(self.row);
-        self.row += 1;
-        v
-    }
-}
-
 /// Flattens a chunked string column into one slice per row plus a validity flag per row.
 pub fn flatten_strings<'a>(chunks: &[StrChunk<'a>]) -> (Vec<&'a [u8]>, Vec<bool>) {
     let n = chunks.iter().map(|c| c.len).sum();

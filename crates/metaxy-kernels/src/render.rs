@@ -2,29 +2,23 @@
 //! The decimal writer emits two digits per table lookup in fixed 8-digit blocks, which is what keeps
 //! `hashRows` at tens of millions of rows per second.
 
-const PAIRS: &[u8; 200] = b"0001020304050607080910111213141516171819\
-2021222324252627282930313233343536373839\
-4041424344454647484950515253545556575859\
-6061626364656667686970717273747576777879\
-8081828384858687888990919293949596979899";
-
 const HEX: &[u8; 16] = b"0123456789abcdef";
+const E8: u64 = 100_000_000;
+const E16: u64 = E8 * E8;
 
-/// Writes `v < 10^4` as exactly four digits.
+/// The eight decimal digits of `v < 10^8` (leading zeros kept) as ASCII bytes of a little-endian
+/// word, most significant digit first in memory. Splits 8 → 2×4 → 4×2 → 8×1 digits with
+/// multiply-shift divisions on all lanes at once; no lane overflows into its neighbour.
 #[inline(always)]
-fn write4(out: &mut [u8], v: u32) {
-    let (a, b) = ((v / 100) as usize, (v % 100) as usize);
-    out[0] = PAIRS[2 * a];
-    out[1] = PAIRS[2 * a + 1];
-    out[2] = PAIRS[2 * b];
-    out[3] = PAIRS[2 * b + 1];
-}
-
-/// Writes `v < 10^8` as exactly eight digits (leading zeros kept).
-#[inline(always)]
-fn write8(out: &mut [u8], v: u32) {
-    write4(out, v / 10_000);
-    write4(&mut out[4..], v % 10_000);
+fn ascii8(v: u32) -> u64 {
+    let v = u64::from(v);
+    let x = (v / 10_000) | ((v % 10_000) << 32);
+    // x / 100 for each 32-bit lane (values < 10^4).
+    let hundreds = ((x * 10_486) >> 20) & 0x0000_007f_0000_007f;
+    let y = hundreds | ((x - hundreds * 100) << 16);
+    // y / 10 for each 16-bit lane (values < 100).
+    let tens = ((y * 103) >> 10) & 0x000f_000f_000f_000f;
+    (tens | ((y - tens * 10) << 8)) | 0x3030_3030_3030_3030
 }
 
 /// Number of decimal digits of `v < 10^8` (1 for zero).
@@ -39,34 +33,51 @@ fn digits8(v: u32) -> usize {
         + usize::from(v >= 10_000_000)
 }
 
-/// Writes `v < 10^8` without leading zeros; returns the digit count.
+/// Writes `v < 10^8` without leading zeros as one 8-byte store (`out` needs 8 bytes of room);
+/// returns the digit count.
 #[inline(always)]
 fn write_head(out: &mut [u8], v: u32) -> usize {
-    let mut tmp = [0u8; 8];
-    write8(&mut tmp, v);
     let d = digits8(v);
-    out[..d].copy_from_slice(&tmp[8 - d..]);
+    out[..8].copy_from_slice(&(ascii8(v) >> (8 * (8 - d))).to_le_bytes());
     d
 }
 
-/// Writes `v` in unsigned decimal (1–20 bytes) at the start of `out`; returns the length.
+/// Writes `v < 10^8` as exactly eight digits.
+#[inline(always)]
+fn write8(out: &mut [u8], v: u32) {
+    out[..8].copy_from_slice(&ascii8(v).to_le_bytes());
+}
+
+/// Writes `v` in unsigned decimal (1–20 bytes) at the start of `out`, which needs 20 bytes of
+/// room (whole words are stored); returns the length.
 #[inline]
 pub fn decimal_u64(v: u64, out: &mut [u8]) -> usize {
-    const E8: u64 = 100_000_000;
     if v < E8 {
         write_head(out, v as u32)
-    } else if v < E8 * E8 {
+    } else if v < E16 {
         let d = write_head(out, (v / E8) as u32);
         write8(&mut out[d..], (v % E8) as u32);
         d + 8
     } else {
-        let top = v / (E8 * E8);
-        let rest = v % (E8 * E8);
-        let d = write_head(out, top as u32);
+        let rest = v % E16;
+        let d = write_head(out, (v / E16) as u32);
         write8(&mut out[d..], (rest / E8) as u32);
         write8(&mut out[d + 8..], (rest % E8) as u32);
         d + 16
     }
+}
+
+/// Writes the first `limit` digits of `v` in unsigned decimal (see [`decimal_u64`]); returns how
+/// many were kept. For the usual 17–20-digit hashes and `limit ≤ 9` the last eight digits are
+/// never computed.
+#[inline(always)]
+pub fn decimal_prefix(v: u64, limit: usize, out: &mut [u8]) -> usize {
+    if limit <= 9 && v >= E16 {
+        let d = write_head(out, (v / E16) as u32);
+        write8(&mut out[d..], ((v / E8) % E8) as u32);
+        return (d + 8).min(limit);
+    }
+    decimal_u64(v, out).min(limit)
 }
 
 /// Writes the first `limit` hex characters of `bytes` (lowercase) into `out`; returns the length.
@@ -116,6 +127,23 @@ mod tests {
         }
         for v in cases {
             assert_eq!(dec(v), v.to_string());
+        }
+    }
+
+    #[test]
+    fn decimal_prefix_keeps_the_leading_digits() {
+        let mut x = 0x2545_f491_4f6c_dd1du64;
+        for i in 0..20_000u64 {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            let v = if i % 3 == 0 { x >> (i % 64) } else { x };
+            let full = v.to_string();
+            for limit in [0, 1, 8, 9, 10, 20, 64] {
+                let mut out = [0u8; 20];
+                let n = decimal_prefix(v, limit, &mut out);
+                assert_eq!(&out[..n], &full.as_bytes()[..limit.min(full.len())], "{v} limit {limit}");
+            }
         }
     }
 
