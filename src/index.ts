@@ -144,3 +144,15 @@ export {
   type SpecificMappingInput,
   setDefaultHashTruncationLength,
 } from "./models/index.js";
+
+// Versioning engine (store-free).
+export {
+  type ComputeExpectedOptions,
+  computeExpected,
+  computeProvenance,
+  Increment,
+  type IncrementCounts,
+  type ResolveIncrementOptions,
+  resolveIncrement,
+  type VersioningOptions,
+} from "./versioning/index.js";
