@@ -1,4 +1,4 @@
-import { mulHi32 } from "./u64.js";
+import { mulHi32 } from "./mul-hi32.js";
 
 // Constants of wyhash v1 as (high, low) int32 words.
 const P0H = 0xa0761d64 | 0;

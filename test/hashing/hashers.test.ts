@@ -3,6 +3,7 @@ import fc from "fast-check";
 import { createXXHash32, createXXHash64 } from "hash-wasm";
 import { describe, expect, it } from "vitest";
 import { md5 } from "../../src/hashing/md5.js";
+import { mulHi32 } from "../../src/hashing/mul-hi32.js";
 import { writeHex, writeU64Decimal, writeUintDecimal } from "../../src/hashing/render.js";
 import { sha256 } from "../../src/hashing/sha256.js";
 import { wyhash } from "../../src/hashing/wyhash.js";
@@ -274,6 +275,19 @@ describe("md5 and sha256", () => {
       expect(digestHex(md5, 16, data)).toBe(createHash("md5").update(data).digest("hex"));
       expect(digestHex(sha256, 32, data)).toBe(createHash("sha256").update(data).digest("hex"));
     }
+  });
+});
+
+describe("mulHi32", () => {
+  it("equals the BigInt high word on edge and random operands", () => {
+    const edges = [0, 1, 0xffff, 0x10000, 0x7fffffff, 0x80000000, 0xfffffffe, 0xffffffff];
+    const check = (a: number, b: number): void => {
+      expect(mulHi32(a | 0, b | 0) >>> 0).toBe(Number((BigInt(a) * BigInt(b)) >> 32n));
+    };
+    for (const a of edges) for (const b of edges) check(a, b);
+    fc.assert(fc.property(fc.nat({ max: 0xffffffff }), fc.nat({ max: 0xffffffff }), check), {
+      numRuns: 2000,
+    });
   });
 });
 
