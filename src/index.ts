@@ -74,6 +74,11 @@ export {
   type StatsValueKind,
   toFilterExpr,
 } from "./filters/index.js";
+// Record-level hashing and kernels.
+export { parseHashAlgorithm } from "./hashing/algorithms.js";
+export { hashString, hashStringSync } from "./hashing/hash-string.js";
+export { truncateHash } from "./hashing/truncate.js";
+export { getKernels, kernelsInfo } from "./kernels/index.js";
 // Kernels.
 export type {
   Column,
@@ -144,7 +149,6 @@ export {
   type SpecificMappingInput,
   setDefaultHashTruncationLength,
 } from "./models/index.js";
-
 // Versioning engine (store-free).
 export {
   type ComputeExpectedOptions,
