@@ -286,11 +286,7 @@ export function writePack(target: ConformanceTarget): void {
           video,
           videoRows([2]).map((r) => ({ ...r, score: 2 })),
         );
-        const arrow = withColumn(
-          rowsToTable(videoRows([3])),
-          "score",
-          vectorFromArray([3], new Int32()),
-        );
+        const arrow = withColumn(rowsToTable(videoRows([3])), "score", vectorFromArray([3], new Int32()));
         await s.write(video, arrow);
         return s.read(video);
       });
