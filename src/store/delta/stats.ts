@@ -115,20 +115,73 @@ interface Range {
 }
 
 function valueRange(chunks: readonly Data[]): Range | null {
-  let min: number | bigint | boolean | undefined;
-  let max: number | bigint | boolean | undefined;
+  let min: unknown;
+  let max: unknown;
   for (const data of chunks) {
-    const isBool = data.type.typeId === Type.Bool;
-    const values = data.values as ArrayLike<number | bigint>;
-    for (let i = 0; i < data.length; i++) {
-      if (!isValid(data, i)) continue;
-      const v = isBool ? boolAt(data, i) : values[i]!;
-      if (typeof v === "number" && Number.isNaN(v)) continue;
-      if (min === undefined || v < min) min = v;
-      if (max === undefined || v > max) max = v;
+    if (data.type.typeId === Type.Bool) {
+      for (let i = 0; i < data.length; i++) {
+        if (!isValid(data, i)) continue;
+        const v = boolAt(data, i);
+        if (min === undefined || (!v && min === true)) min = v;
+        if (max === undefined || (v && max === false)) max = v;
+      }
+      continue;
     }
+    if (data.values instanceof BigInt64Array) {
+      const range = int64Range(data);
+      if (range === null) continue;
+      if (min === undefined || range.min < (min as bigint)) min = range.min;
+      if (max === undefined || range.max > (max as bigint)) max = range.max;
+      continue;
+    }
+    const values = data.values as ArrayLike<number>;
+    const dense = data.nullCount === 0;
+    let lo: number | undefined;
+    let hi: number | undefined;
+    for (let i = 0; i < data.length; i++) {
+      if (!dense && !isValid(data, i)) continue;
+      const v = values[i]!;
+      // NaN compares false both ways: it never becomes a bound unless it comes first, so skip it.
+      if (Number.isNaN(v)) continue;
+      if (lo === undefined) {
+        lo = v;
+        hi = v;
+      } else if (v < lo) lo = v;
+      else if (v > hi!) hi = v;
+    }
+    if (lo === undefined) continue;
+    if (min === undefined || lo < (min as number)) min = lo;
+    if (max === undefined || hi! > (max as number)) max = hi;
   }
   return min === undefined ? null : { min, max };
+}
+
+/**
+ * Min and max of a 64-bit chunk without materialising a BigInt per row: each value is compared as
+ * (signed high word, unsigned low word) through an Int32 view.
+ */
+function int64Range(data: Data): { min: bigint; max: bigint } | null {
+  const values = data.values as BigInt64Array;
+  const words = new Int32Array(values.buffer, values.byteOffset, data.length * 2);
+  const dense = data.nullCount === 0;
+  let lo = -1;
+  let hi = -1;
+  for (let i = 0; i < data.length; i++) {
+    if (!dense && !isValid(data, i)) continue;
+    if (lo < 0) {
+      lo = hi = i;
+      continue;
+    }
+    const h = words[2 * i + 1]!;
+    const l = words[2 * i]! >>> 0;
+    const lh = words[2 * lo + 1]!;
+    if (h < lh || (h === lh && l < words[2 * lo]! >>> 0)) lo = i;
+    else {
+      const hh = words[2 * hi + 1]!;
+      if (h > hh || (h === hh && l > words[2 * hi]! >>> 0)) hi = i;
+    }
+  }
+  return lo < 0 ? null : { min: values[lo]!, max: values[hi]! };
 }
 
 function boolAt(data: Data, i: number): boolean {
@@ -140,24 +193,75 @@ function stringRange(column: Vector): Range | null {
   let min: Uint8Array | undefined;
   let max: Uint8Array | undefined;
   for (const chunk of stringChunks(column)) {
-    const { offsets, values, validity, validityOffset } = chunk;
+    const { values, validity, validityOffset } = chunk;
+    // Int32 offsets (Utf8) are read directly; 64-bit ones (LargeUtf8) once, as numbers.
+    const offsets =
+      chunk.offsets instanceof Int32Array
+        ? chunk.offsets
+        : Float64Array.from(chunk.offsets, (o) => Number(o));
+    // Bounds are tracked as byte ranges of this chunk; no per-row views are allocated.
+    let loStart = -1;
+    let loEnd = -1;
+    let hiStart = -1;
+    let hiEnd = -1;
     for (let i = 0; i < chunk.length; i++) {
       if (validity !== null) {
         const bit = validityOffset + i;
         if ((validity[bit >> 3]! & (1 << (bit & 7))) === 0) continue;
       }
-      const v = values.subarray(Number(offsets[i]), Number(offsets[i + 1]));
-      if (min === undefined || compareBytes(v, min) < 0) min = v;
-      if (max === undefined || compareBytes(v, max) > 0) max = v;
+      const start = offsets[i]!;
+      const end = offsets[i + 1]!;
+      if (loStart < 0) {
+        loStart = hiStart = start;
+        loEnd = hiEnd = end;
+      } else if (end - start === loEnd - loStart && sameBytes(values, start, loStart, end - start)) {
+        // Equal to the minimum (constant columns, such as a feature version): neither bound moves.
+      } else {
+        const c = compareRanges(values, start, end, loStart, loEnd);
+        if (c < 0) {
+          loStart = start;
+          loEnd = end;
+        } else if (c > 0 && compareRanges(values, start, end, hiStart, hiEnd) > 0) {
+          hiStart = start;
+          hiEnd = end;
+        }
+      }
     }
+    if (loStart < 0) continue;
+    const lo = values.subarray(loStart, loEnd);
+    const hi = values.subarray(hiStart, hiEnd);
+    if (min === undefined || compareBytes(lo, min) < 0) min = lo;
+    if (max === undefined || compareBytes(hi, max) > 0) max = hi;
   }
   return min === undefined ? null : { min, max };
 }
 
+function sameBytes(values: Uint8Array, a: number, b: number, length: number): boolean {
+  if (a === b) return true;
+  for (let k = 0; k < length; k++) if (values[a + k] !== values[b + k]) return false;
+  return true;
+}
+
+/** Byte order of `values[aStart, aEnd)` against `values[bStart, bEnd)`. */
+function compareRanges(
+  values: Uint8Array,
+  aStart: number,
+  aEnd: number,
+  bStart: number,
+  bEnd: number,
+): number {
+  const n = Math.min(aEnd - aStart, bEnd - bStart);
+  for (let k = 0; k < n; k++) {
+    const d = values[aStart + k]! - values[bStart + k]!;
+    if (d !== 0) return d;
+  }
+  return aEnd - aStart - (bEnd - bStart);
+}
+
 function compareBytes(a: Uint8Array, b: Uint8Array): number {
   const n = Math.min(a.length, b.length);
-  for (let i = 0; i < n; i++) {
-    if (a[i] !== b[i]) return a[i]! - b[i]!;
+  for (let k = 0; k < n; k++) {
+    if (a[k] !== b[k]) return a[k]! - b[k]!;
   }
   return a.length - b.length;
 }
