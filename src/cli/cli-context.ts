@@ -42,25 +42,36 @@ export class CliContext {
     this.io = io;
   }
 
-  /** The loaded config (`--config-file`, `--project` applied); config warnings go to stderr once. */
+  /**
+   * The loaded config (`--config-file` applied); config warnings go to stderr once. `--project` is not
+   * applied here: features keep the project they are defined with, `project()` filters by it.
+   */
   config(): MetaxyConfig {
     if (this.#config === undefined) {
       loadDotEnv();
-      const { configFile, project } = this.globals;
-      this.#config = loadConfig({
-        ...(configFile === undefined ? {} : { configFile }),
-        ...(project === undefined ? {} : { overrides: { project } }),
-        emitWarnings: false,
-      });
+      const { configFile } = this.globals;
+      this.#config = loadConfig({ ...(configFile === undefined ? {} : { configFile }), emitWarnings: false });
       for (const warning of this.#config.warnings)
         this.io.status(`${this.io.err.yellow("Warning:")} ${warning}`);
     }
     return this.#config;
   }
 
-  /** The project commands filter by: null with `--all-projects`, else the (overridden) config project. */
+  /** The config as `--project` makes it (for `config print`). */
+  effectiveConfig(): MetaxyConfig {
+    const { configFile, project } = this.globals;
+    if (project === undefined) return this.config();
+    return loadConfig({
+      ...(configFile === undefined ? {} : { configFile }),
+      overrides: { project },
+      emitWarnings: false,
+    });
+  }
+
+  /** The project commands filter by: null with `--all-projects`, else `--project`, else the config's. */
   project(): string | null {
-    return this.globals.allProjects === true ? null : this.config().project;
+    if (this.globals.allProjects === true) return null;
+    return this.globals.project ?? this.config().project;
   }
 
   /** The features of the config's entrypoints plus `--entrypoint`s (loaded once). */

@@ -10,6 +10,6 @@ export async function configPrint(
   ctx: CliContext,
   options: { readonly format: "toml" | "json" },
 ): Promise<void> {
-  const config = ctx.config();
+  const config = ctx.effectiveConfig();
   ctx.io.data(options.format === "json" ? JSON.stringify(config.toJSON(), null, 2) : config.toTOML());
 }

@@ -60,7 +60,7 @@ export async function graphRender(ctx: CliContext, options: GraphRenderOptions):
     if (options.output !== undefined) writeFileSync(options.output, "");
     return;
   }
-  const data = graphDataOf(graph, projectVersionOf(graph, ctx.config().project));
+  const data = graphDataOf(graph, projectVersionOf(graph, ctx.project() ?? ctx.config().project));
   const rendered =
     options.format === "mermaid"
       ? mermaidRender(data, config, DEFAULT_THEME)
