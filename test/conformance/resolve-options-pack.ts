@@ -2,6 +2,8 @@
  * resolveUpdate pack, part two: optional dependencies, renames / selects / dep filters, runtime
  * filters (per feature, global, target) and staleness predicates.
  */
+
+import { Type } from "apache-arrow";
 import { describe, expect, it } from "vitest";
 import {
   METAXY_DATA_VERSION,
@@ -9,9 +11,19 @@ import {
   METAXY_PROVENANCE,
   METAXY_PROVENANCE_BY_FIELD,
 } from "../../src/constants.js";
+import { ColumnConfigurationError } from "../../src/errors.js";
 import { col } from "../../src/filters/builders.js";
 import { identityGraph, optionalGraph, renameGraph, rootRows } from "./graphs.js";
-import { type ConformanceTarget, columnNames, h, makeStore, rowsOf } from "./harness.js";
+import {
+  type ConformanceTarget,
+  columnNames,
+  expectError,
+  goldenCase,
+  h,
+  makeStore,
+  rowsOf,
+  sortRows,
+} from "./harness.js";
 
 /** Expected `{ id, provenance_by_field, provenance }` of a single-field feature from its pre-image. */
 async function single(algo: Parameters<typeof h>[0], id: string, field: string, preimage: string) {
@@ -102,6 +114,49 @@ export function resolveOptionsPack(target: ConformanceTarget): void {
         expect(rowsOf(perKey.new, ["id"])).toEqual([{ id: "a" }]);
         expect(rowsOf(perKey.orphaned, ["id"])).toEqual([{ id: "c" }]);
       });
+    });
+
+    it("Map datatype stores resolve with identical hashes and Map columns", async () => {
+      const golden = goldenCase("C3/identity");
+      const { graph, parent, child } = identityGraph();
+      const store = await makeStore(target, graph, {
+        hashAlgorithm: golden.algorithm,
+        enableMapDatatype: true,
+      });
+      await store.withOpen("w", async (s) => {
+        await s.write(parent, golden.upstream.parent!);
+        const inc = await s.resolveUpdate(child);
+        expect(inc.new.schema.fields.find((f) => f.name === METAXY_PROVENANCE_BY_FIELD)!.type.typeId).toBe(
+          Type.Map,
+        );
+        const cols = [
+          "id",
+          METAXY_PROVENANCE_BY_FIELD,
+          METAXY_PROVENANCE,
+          METAXY_DATA_VERSION_BY_FIELD,
+          METAXY_DATA_VERSION,
+        ];
+        expect(rowsOf(inc.new, cols)).toEqual(sortRows(golden.expected_rows, cols));
+        await s.write(child, inc.new);
+        expect((await s.resolveUpdate(child)).counts).toEqual({ new: 0, stale: 0, orphaned: 0 });
+      });
+    });
+
+    it("computeProvenance hashes a caller-joined frame with the store's algorithm", async () => {
+      const { graph, child } = identityGraph();
+      const store = await makeStore(target, graph, { hashAlgorithm: "md5" });
+      const out = await store.computeProvenance(child, [
+        { id: "a", note: "n", metaxy_data_version_by_field__parent: { value: "v1" } },
+      ]);
+      expect(rowsOf(out, ["id", "note", METAXY_PROVENANCE_BY_FIELD, METAXY_PROVENANCE])).toEqual([
+        { note: "n", ...(await single("md5", "a", "derived", "derived|1|parent.value|v1")) },
+      ]);
+      await expectError(
+        store.computeProvenance(child, [{ id: "a" }]),
+        ColumnConfigurationError,
+        "COLUMN_CONFIGURATION",
+        /metaxy_data_version_by_field__parent/,
+      );
     });
 
     it("staleness predicates on stored rows make them stale (never also new)", async () => {

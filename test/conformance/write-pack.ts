@@ -4,6 +4,7 @@
  * system keys.
  */
 import { Int32, Type, vectorFromArray } from "apache-arrow";
+import * as aq from "arquero";
 import { describe, expect, it, vi } from "vitest";
 import { rowsToTable } from "../../src/arrow/rows-to-table.js";
 import { withColumn } from "../../src/arrow/with-column.js";
@@ -295,6 +296,26 @@ export function writePack(target: ConformanceTarget): void {
         { video_id: 1, score: 1.5 },
         { video_id: 2, score: 2 },
         { video_id: 3, score: 3 },
+      ]);
+    });
+
+    it("accepts arquero tables", async () => {
+      const { graph, video } = videoGraph();
+      const store = await makeStore(target, graph);
+      const input = aq.table({
+        video_id: [1, 2],
+        metaxy_provenance_by_field: [
+          { frames: "f1", audio: "a1" },
+          { frames: "f2", audio: "a2" },
+        ],
+      });
+      const table = await store.withOpen("w", async (s) => {
+        await s.write(video, input);
+        return s.read(video);
+      });
+      expect(rowsOf(table, ["video_id", METAXY_PROVENANCE])).toEqual([
+        { video_id: 1, [METAXY_PROVENANCE]: await h(store.hashAlgorithm, "a1|f1") },
+        { video_id: 2, [METAXY_PROVENANCE]: await h(store.hashAlgorithm, "a2|f2") },
       ]);
     });
 
