@@ -1,4 +1,4 @@
-import { Int64, Table, Timestamp, TimeUnit, Utf8, vectorFromArray } from "apache-arrow";
+import { Bool, Float64, Int64, Table, Timestamp, TimeUnit, Utf8, vectorFromArray } from "apache-arrow";
 import { describe, expect, it } from "vitest";
 import {
   computeStats,
@@ -56,5 +56,18 @@ describe("file statistics", () => {
     expect(parseStats("{not json")).toBeNull();
     expect(parseStats('{"minValues":{}}')).toBeNull();
     expect(parseStats(null)).toBeNull();
+  });
+
+  it("finds numeric bounds across word boundaries and skips NaN", () => {
+    const stats = computeStats(
+      new Table({
+        n: vectorFromArray([2n ** 32n, -(2n ** 32n) - 1n, 2n ** 32n - 1n, 0n, null], new Int64()),
+        f: vectorFromArray([Number.NaN, 2, Number.NaN, 1, null], new Float64()),
+        b: vectorFromArray([true, true, null, true, true], new Bool()),
+      }),
+    );
+    expect(stats.minValues).toEqual({ n: -(2 ** 32) - 1, f: 1, b: true });
+    expect(stats.maxValues).toEqual({ n: 2 ** 32, f: 2, b: true });
+    expect(stats.nullCount).toEqual({ n: 1, f: 1, b: 1 });
   });
 });
