@@ -1,11 +1,3 @@
-import type { Table } from "apache-arrow";
-import type { ArrowInput } from "../arrow/to-arrow-table.js";
-import type { FilterExpr } from "../filters/filter-expr.js";
-import type { HashAlgorithm, Kernels } from "../kernels/kernels.js";
-import type { FeatureGraph } from "../models/feature-graph.js";
-import type { FeatureKeyInput } from "../models/feature-key.js";
-import type { Increment } from "../versioning/increment.js";
-
 /**
  * The public contract of every metadata store (Python `MetadataStore`): one append-only table per
  * feature holding the user's rows plus the `metaxy_*` system columns, merge-on-read deduplication,
@@ -20,8 +12,20 @@ import type { Increment } from "../versioning/increment.js";
  *   await s.write(video, inc.new);
  * });
  */
+import type { Table } from "apache-arrow";
+import type { ArrowInput } from "../arrow/to-arrow-table.js";
+import type { FilterExpr } from "../filters/filter-expr.js";
+import type { HashAlgorithm, Kernels } from "../kernels/kernels.js";
+import type { FeatureGraph } from "../models/feature-graph.js";
+import type { FeatureKeyInput } from "../models/feature-key.js";
+import type { Increment } from "../versioning/increment.js";
 
-/** `"r"` reads only; `"w"` also writes (Python `AccessMode`). */
+/**
+ * `"r"` reads only; `"w"` also writes (Python `AccessMode`).
+ *
+ * @example
+ * const mode: AccessMode = "w"; await store.open(mode);
+ */
 export type AccessMode = "r" | "w";
 
 /**

@@ -7,7 +7,12 @@ import { filterTable } from "../../filters/filter-table.js";
 import type { Kernels } from "../../kernels/kernels.js";
 import { keepLatestRows } from "./keep-latest-rows.js";
 
-/** The resolved read request of {@link applyReadPipeline}. */
+/**
+ * The resolved read request of {@link applyReadPipeline}.
+ *
+ * @example
+ * const read: ReadPipeline = { featureVersion: "a1b2c3d4", idColumns: ["id"], dedup: true, dropSoftDeleted: true, filters: [], columns: undefined };
+ */
 export interface ReadPipeline {
   /** Keep only rows of this feature version; null keeps every version. */
   readonly featureVersion: string | null;

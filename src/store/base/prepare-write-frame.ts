@@ -8,7 +8,12 @@ import { fillDataVersions } from "./fill-data-versions.js";
 import { stampSystemColumns } from "./stamp-system-columns.js";
 import { validateWriteFrame } from "./validate-write-frame.js";
 
-/** Per-write settings of {@link prepareWriteFrame}. */
+/**
+ * Per-write settings of {@link prepareWriteFrame}.
+ *
+ * @example
+ * const o: WriteFrameOptions = { timestamp: ts, materializationId: null, preserveFeatureVersion: false, keepUpdatedAt: false, ctx };
+ */
 export interface WriteFrameOptions {
   /** The transaction timestamp (µs). */
   readonly timestamp: bigint;

@@ -2,7 +2,12 @@ import { METAXY_DELETED_AT, METAXY_FEATURE_VERSION, METAXY_UPDATED_AT } from "..
 import { filterColumns } from "../../filters/filter-columns.js";
 import type { FilterExpr } from "../../filters/filter-expr.js";
 
-/** What the read pipeline will do, which decides the columns it needs. */
+/**
+ * What the read pipeline will do, which decides the columns it needs.
+ *
+ * @example
+ * const needs: ReadNeeds = { columns: ["path"], idColumns: ["id"], versionFilter: true, dedup: true, dropSoftDeleted: true, filters: [] };
+ */
 export interface ReadNeeds {
   /** Requested output columns; undefined = all. */
   readonly columns: readonly string[] | undefined;

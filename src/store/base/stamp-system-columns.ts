@@ -15,7 +15,12 @@ import {
   METAXY_UPDATED_AT,
 } from "../../constants.js";
 
-/** What {@link stampSystemColumns} writes. */
+/**
+ * What {@link stampSystemColumns} writes.
+ *
+ * @example
+ * const o: StampOptions = { timestamp: ts, featureVersion: "a1b2c3d4", projectVersion: "e5f6a7b8", preserveVersions: false, keepUpdatedAt: false, materializationId: null };
+ */
 export interface StampOptions {
   /** The transaction timestamp (µs since the epoch). */
   readonly timestamp: bigint;
