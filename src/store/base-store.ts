@@ -152,6 +152,9 @@ export abstract class BaseMetadataStore implements MetadataStore {
     this.kernels = typeof options.kernels === "object" ? options.kernels : getKernels(options.kernels);
     this.#modes = new ModeStack(
       async (mode) => {
+        if (this.enableMapDatatype && !this.capabilities.mapDatatype) {
+          throw new InvalidArgumentError(`store: ${this.display()} does not support enableMapDatatype`);
+        }
         checkFallbackAlgorithms(this);
         await this.openBackend(mode);
       },
