@@ -216,10 +216,10 @@ impl<'c, 'a> Cursor<'c, 'a> {
 fn put(dst: &mut [u8], pos: usize, src: &[u8]) -> usize {
     let n = src.len();
     let d = &mut dst[pos..pos + n];
-    if n >= 8 && n <= 16 {
+    if (8..=16).contains(&n) {
         d[..8].copy_from_slice(&src[..8]);
         d[n - 8..].copy_from_slice(&src[n - 8..]);
-    } else if n >= 4 && n < 8 {
+    } else if (4..8).contains(&n) {
         d[..4].copy_from_slice(&src[..4]);
         d[n - 4..].copy_from_slice(&src[n - 4..]);
     } else {

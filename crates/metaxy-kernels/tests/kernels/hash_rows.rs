@@ -1,8 +1,6 @@
 //! Row pre-image hashing: concatenation, nulls, truncation, chunking and threads.
 
-mod common;
-
-use common::{str_column, Rng, Strs};
+use crate::common::{str_column, Rng, Strs};
 use metaxy_kernels::{hash_rows, Algorithm, Column, HashRowsOptions, Part};
 
 fn opts(algorithm: Algorithm, truncation: Option<usize>, threads: usize) -> HashRowsOptions<'static> {

@@ -1,8 +1,6 @@
 //! take over fixed-width, Boolean and string columns.
 
-mod common;
-
-use common::Strs;
+use crate::common::Strs;
 use metaxy_kernels::{take_bits, take_fixed, take_strings, BitChunk, FixedChunk, TakeOffsets, Validity};
 
 #[test]

@@ -1,9 +1,7 @@
 //! Join semantics: every kind, duplicates, null keys, mixed integer types, strings, multi-column
 //! keys, threads; plus a nested-loop reference on generated data.
 
-mod common;
-
-use common::{str_column, Ints, Rng, Strs};
+use crate::common::{str_column, Ints, Rng, Strs};
 use metaxy_kernels::{join, Column, JoinKind, JoinOutput};
 
 fn pairs(out: &JoinOutput) -> Vec<(i32, i32)> {

@@ -1,8 +1,6 @@
 //! keep-latest and group concat semantics.
 
-mod common;
-
-use common::{Ints, Strs};
+use crate::common::{Ints, Strs};
 use metaxy_kernels::{group_concat, keep_latest, Column};
 
 #[test]
