@@ -149,6 +149,38 @@ export {
   type SpecificMappingInput,
   setDefaultHashTruncationLength,
 } from "./models/index.js";
+// Stores: the contract, the template every backend reuses, and the in-memory reference store.
+export {
+  type BackendReadOptions,
+  BaseMetadataStore,
+  type BaseStoreOptions,
+} from "./store/base-store.js";
+export { DeltaTable } from "./store/delta/delta-table.js";
+export { LocalObjectStore } from "./store/io/local.js";
+// Object storage and the Delta table layer.
+export type { ObjectInfo, ObjectStore } from "./store/io/object-store.js";
+export { S3ObjectStore } from "./store/io/s3.js";
+export { type S3Options, type StorageOptions, s3OptionsFromStorage } from "./store/io/s3-options.js";
+export { openObjectStore, sanitizeUri } from "./store/io/uri.js";
+export {
+  InMemoryMetadataStore,
+  type InMemoryStoreOptions,
+} from "./store/memory/in-memory-metadata-store.js";
+export type {
+  AccessMode,
+  CopyMetadataOptions,
+  CopyMetadataResult,
+  DeleteOptions,
+  FeatureFilters,
+  FilterInput,
+  HasFeatureOptions,
+  MetadataStore,
+  ReadOptions,
+  RebaseOptions,
+  ResolveUpdateOptions,
+  StoreCapabilities,
+  WriteOptions,
+} from "./store/metadata-store.js";
 // Versioning engine (store-free).
 export {
   type ComputeExpectedOptions,
