@@ -2,6 +2,7 @@ import type { Command } from "commander";
 import { CliContext, type GlobalOptions } from "./cli-context.js";
 import { errorObject } from "./cli-error.js";
 import type { CliIO } from "./cli-io.js";
+import { jsonText } from "./json-text.js";
 
 /**
  * Shared state of one CLI run: the exit code commands set.
@@ -14,7 +15,8 @@ export interface RunState {
 }
 
 /**
- * A command body: the context, the positional arguments and the command's own options.
+ * A command body: the context, the positional arguments and the command's own options. It may
+ * resolve to an exit code (e.g. 1 for `--assert-in-sync` failures after printing the report).
  *
  * @example
  * const run: CommandBody = async (ctx, args, opts) => ctx.io.data(String(args.length));
@@ -23,7 +25,9 @@ export type CommandBody = (
   ctx: CliContext,
   args: readonly unknown[],
   options: Record<string, unknown>,
-) => Promise<void>;
+  command: Command,
+  // biome-ignore lint/suspicious/noConfusingVoidType: bodies either return nothing or an exit code.
+) => Promise<void | number>;
 
 /**
  * Wraps a command body as a commander action: builds the context from the global options, runs the
@@ -43,7 +47,8 @@ export function runner(
     const options = command.opts();
     const ctx = new CliContext(command.optsWithGlobals() as GlobalOptions, io);
     try {
-      await body(ctx, command.processedArgs, options);
+      const code = await body(ctx, command.processedArgs, options, command);
+      if (typeof code === "number" && code !== 0) state.exitCode = code;
     } catch (error) {
       state.exitCode = 1;
       reportError(io, error, options.format === "json");
@@ -67,6 +72,6 @@ export function runner(
  */
 export function reportError(io: CliIO, error: unknown, json: boolean): void {
   const object = errorObject(error);
-  if (json) io.data(JSON.stringify(object, null, 2));
+  if (json) io.data(jsonText(object));
   else io.status(`${io.err.red("Error:")} ${String(object.message)}`);
 }

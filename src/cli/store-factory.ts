@@ -15,7 +15,7 @@ export const STORE_MODULES: Readonly<
   Record<StoreKind, { readonly module: string; readonly exportName: string }>
 > = Object.freeze({
   memory: { module: "../store/memory/in-memory-metadata-store.js", exportName: "InMemoryMetadataStore" },
-  delta: { module: "../store/delta/delta-metadata-store.js", exportName: "DeltaMetadataStore" },
+  delta: { module: "../store/delta-store/delta-metadata-store.js", exportName: "DeltaMetadataStore" },
 });
 
 type StoreConstructor = new (options: Record<string, unknown>) => MetadataStore;

@@ -108,3 +108,36 @@ export function overviewProject(extraToml = "", project = "example_overview") {
     "features.mjs": `import { FeatureGraph } from "metaxy";\n${OVERVIEW_BODY}\nexport default graph;\n`,
   });
 }
+
+/**
+ * Writes `example/video` rows (ids 1..n, provenance from `tag`) and then the increment of each feature
+ * of `downstream` in order, through the project's default store, in a separate process (the library's
+ * built copy), as a pipeline would.
+ */
+export function seedOverview(
+  dir: string,
+  n: number,
+  downstream: readonly string[],
+  tag = "v1",
+): Promise<CliRun> {
+  const script = `
+import { loadConfig } from ${JSON.stringify(join(REPO_ROOT, "dist/index.js"))};
+import { loadFeatures } from ${JSON.stringify(join(REPO_ROOT, "dist/discovery/index.js"))};
+import { createStore } from ${JSON.stringify(join(REPO_ROOT, "dist/cli/store-factory.js"))};
+const config = loadConfig();
+const graph = await loadFeatures(config);
+const store = await createStore(config, graph);
+await store.withOpen("w", async (s) => {
+  const rows = Array.from({ length: ${n} }, (_, i) => ({ sample_uid: i + 1,
+    metaxy_provenance_by_field: { audio: "a" + (i + 1) + ${JSON.stringify(tag)}, frames: "f" + (i + 1) } }));
+  await s.write("example/video", rows);
+  for (const key of ${JSON.stringify(downstream)}) await s.write(key, (await s.resolveUpdate(key)).new);
+});
+`;
+  writeFileSync(join(dir, "seed.mjs"), script);
+  return new Promise((done) => {
+    execFile(process.execPath, ["seed.mjs"], { cwd: dir }, (error, stdout, stderr) =>
+      done({ code: error === null ? 0 : 1, stdout, stderr }),
+    );
+  });
+}

@@ -1,4 +1,5 @@
 import type { CliContext } from "../cli-context.js";
+import { jsonText } from "../json-text.js";
 
 /**
  * `metaxy config print [--format toml|json]`: the effective configuration on stdout.
@@ -11,5 +12,5 @@ export async function configPrint(
   options: { readonly format: "toml" | "json" },
 ): Promise<void> {
   const config = ctx.effectiveConfig();
-  ctx.io.data(options.format === "json" ? JSON.stringify(config.toJSON(), null, 2) : config.toTOML());
+  ctx.io.data(options.format === "json" ? jsonText(config.toJSON()) : config.toTOML());
 }

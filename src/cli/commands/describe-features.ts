@@ -2,6 +2,7 @@ import type { Feature } from "../../models/feature.js";
 import { pythonJsonDumps } from "../../models/python-json.js";
 import type { CliContext } from "../cli-context.js";
 import { fieldInfos } from "../feature-info.js";
+import { jsonText } from "../json-text.js";
 import { selectFeatures } from "../select-features.js";
 
 /**
@@ -21,7 +22,7 @@ export async function describeFeatures(
   const features = selectFeatures(await ctx.graph(), keys, false, null, "describe features");
   if (options.format === "json") {
     const objects = features.map(featureJson);
-    ctx.io.data(JSON.stringify(objects.length === 1 ? objects[0] : { features: objects }, null, 2));
+    ctx.io.data(jsonText(objects.length === 1 ? objects[0] : { features: objects }));
     return;
   }
   ctx.io.data(features.map((f) => featureBlock(ctx, f)).join("\n\n"));

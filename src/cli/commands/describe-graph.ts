@@ -1,5 +1,6 @@
 import type { CliContext } from "../cli-context.js";
 import { describeGraph } from "../describe-graph-info.js";
+import { jsonText } from "../json-text.js";
 import { renderTable } from "../ui/table.js";
 import { requireSnapshot } from "./snapshot-source.js";
 
@@ -35,7 +36,7 @@ export async function describeGraphCommand(ctx: CliContext, options: DescribeGra
   }
   const info = describeGraph(graph, project);
   if (options.format === "json") {
-    io.data(JSON.stringify(info, null, 2));
+    io.data(jsonText(info));
     return;
   }
   const title = `Graph Snapshot: ${info.metaxy_project_version}${project === null ? "" : ` (Project: ${project})`}`;

@@ -1,6 +1,7 @@
 import type { Feature } from "../../models/feature.js";
 import type { CliContext } from "../cli-context.js";
 import { type FieldInfo, fieldDepsText, fieldInfos } from "../feature-info.js";
+import { jsonText } from "../json-text.js";
 import { projectFeatures } from "../select-features.js";
 import { renderTable } from "../ui/table.js";
 
@@ -27,11 +28,10 @@ export async function listFeatures(ctx: CliContext, options: ListFeaturesOptions
   const features = projectFeatures(await ctx.graph(), ctx.project());
   if (options.format === "json") {
     ctx.io.data(
-      JSON.stringify(
-        { feature_count: features.length, features: features.map((f) => featureJson(f, options.verbose)) },
-        null,
-        2,
-      ),
+      jsonText({
+        feature_count: features.length,
+        features: features.map((f) => featureJson(f, options.verbose)),
+      }),
     );
     return;
   }

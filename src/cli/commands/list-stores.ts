@@ -1,5 +1,6 @@
 import { FeatureGraph } from "../../models/feature-graph.js";
 import type { CliContext } from "../cli-context.js";
+import { jsonText } from "../json-text.js";
 import { createStore } from "../store-factory.js";
 import { renderTable } from "../ui/table.js";
 
@@ -34,7 +35,7 @@ export async function listStores(
     stores.push({ name, is_default: name === config.store, info, fallbacks: [...fallbacks] });
   }
   if (options.format === "json") {
-    ctx.io.data(JSON.stringify({ default_store: config.store, store_count: stores.length, stores }, null, 2));
+    ctx.io.data(jsonText({ default_store: config.store, store_count: stores.length, stores }));
     return;
   }
   if (stores.length === 0) {
