@@ -7,6 +7,7 @@ use crate::bail;
 use crate::column::{flatten_strings, int_validity, Column};
 use crate::error::Result;
 use crate::hash::{mum, wyhash};
+use crate::memory::filled;
 
 const K0: u64 = 0xa076_1d64_78bd_642f;
 const K1: u64 = 0xe703_7ed1_a0b4_28db;
@@ -156,7 +157,7 @@ impl IdTable {
     /// A table for up to `entries` ids.
     pub fn with_entries(entries: usize) -> Self {
         let cap = (entries.max(8) * 2).next_power_of_two();
-        IdTable { mask: cap - 1, hashes: vec![0; cap], ids: vec![EMPTY; cap] }
+        IdTable { mask: cap - 1, hashes: filled(cap, 0), ids: filled(cap, EMPTY) }
     }
 
     /// The id of the entry equal to the probe, inserting `new_id` when absent; returns the id and

@@ -11,6 +11,7 @@ pub mod hash_rows;
 pub mod join;
 pub mod keep_latest;
 pub mod keys;
+mod memory;
 pub mod render;
 pub mod take;
 
