@@ -95,12 +95,13 @@ describe("metaxy metadata status", () => {
   });
 
   it("needs feature keys or --all-features, and valid filters", async () => {
-    const [neither, both, strict, badFilter, progress] = await Promise.all([
+    const [neither, both, strict, badFilter, progress, noFeatures] = await Promise.all([
       metaxy(dir, ["metadata", "status", "--format", "json"]),
       metaxy(dir, ["metadata", "status", "example/crop", "--all-features", "--format", "json"]),
       metaxy(dir, ["metadata", "status", "nope/x", "--assert-in-sync", "--format", "json"]),
       metaxy(dir, ["metadata", "status", "example/crop", "--filter", "sample_uid <"]),
       metaxy(dir, ["metadata", "status", "example/stt", "--progress"]),
+      metaxy(dir, ["--project", "nobody", "metadata", "status", "--all-features", "--format", "json"]),
     ]);
     expect(json(neither)).toEqual({
       error: "MISSING_REQUIRED_FLAG",
@@ -111,7 +112,11 @@ describe("metaxy metadata status", () => {
       message: "metadata status: give feature keys or --all-features, not both",
     });
     expect(json(strict)).toMatchObject({ error: "FEATURES_NOT_FOUND", missing_features: ["nope/x"] });
-    for (const run of [neither, both, strict, badFilter]) expect(run.code).toBe(1);
+    expect(json(noFeatures)).toEqual({
+      error: "NO_FEATURES",
+      message: 'metadata status: no features found in project "nobody"',
+    });
+    for (const run of [neither, both, strict, badFilter, noFeatures]) expect(run.code).toBe(1);
     expect(badFilter.stderr).toMatch(/^Error: --filter "sample_uid <": /);
     expect(progress.stdout).toContain("│ ✗ (0%) │ example/stt │            0 │       3 │");
   });
