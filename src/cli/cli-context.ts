@@ -108,5 +108,6 @@ export class CliContext {
 /** Python's CLI reads `.env` from the working directory; variables already set win. */
 function loadDotEnv(): void {
   const file = join(process.cwd(), ".env");
-  if (existsSync(file)) process.loadEnvFile(file);
+  // process.loadEnvFile arrived in Node 20.12.
+  if (existsSync(file) && typeof process.loadEnvFile === "function") process.loadEnvFile(file);
 }

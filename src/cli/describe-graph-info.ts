@@ -1,3 +1,4 @@
+import { METAXY_PROJECT_VERSION } from "../constants.js";
 import type { FeatureGraph } from "../models/feature-graph.js";
 
 /**
@@ -8,7 +9,7 @@ import type { FeatureGraph } from "../models/feature-graph.js";
  * info.graph_depth; // 3
  */
 export interface GraphDescription {
-  readonly metaxy_project_version: string;
+  readonly [METAXY_PROJECT_VERSION]: string;
   readonly total_features: number;
   readonly filtered_features?: number;
   readonly filter_project?: string;
@@ -52,7 +53,7 @@ export function describeGraph(graph: FeatureGraph, project: string | null): Grap
     projectVersion = "unknown";
   }
   return {
-    metaxy_project_version: projectVersion,
+    [METAXY_PROJECT_VERSION]: projectVersion,
     total_features: all.length,
     ...(project === null ? {} : { filtered_features: selected.length, filter_project: project }),
     graph_depth: Math.max(0, ...keys.map((k) => depth(k, new Set()))),

@@ -2,6 +2,7 @@ import type { Feature } from "../models/feature.js";
 import type { FeatureGraph } from "../models/feature-graph.js";
 import type { ColumnType } from "../models/feature-schema.js";
 import { FeatureSpec } from "../models/feature-spec.js";
+import { pythonJsonDumps } from "../models/python-json.js";
 import { parsePythonJson } from "../models/python-json-parse.js";
 import type { FeatureLike, GraphLike } from "./is-graph-like.js";
 import { pythonJsonText } from "./python-json-text.js";
@@ -16,9 +17,21 @@ import { pythonJsonText } from "./python-json-text.js";
  * addForeignFeatures(graph, exportedGraph, "src/features.ts#default");
  */
 export function addForeignFeatures(target: FeatureGraph, source: GraphLike, classPath: string): Feature[] {
-  return source
-    .list()
-    .map((feature) => target.feature(rebuildSpec(feature), infoOf(feature, source, classPath)));
+  return source.list().map((feature) => {
+    const spec = rebuildSpec(feature);
+    const info = infoOf(feature, source, classPath);
+    // A graph shared by several entrypoints (each adding features and re-exporting it) brings its
+    // earlier features again: identical definitions keep their first class path.
+    const existing = target.has(spec.key) ? target.get(spec.key) : undefined;
+    if (
+      existing !== undefined &&
+      pythonJsonDumps(existing.spec) === pythonJsonDumps(spec) &&
+      existing.project === (info.project ?? target.project)
+    ) {
+      return existing;
+    }
+    return target.feature(spec, info);
+  });
 }
 
 function rebuildSpec(feature: FeatureLike): FeatureSpec {

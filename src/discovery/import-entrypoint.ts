@@ -44,7 +44,7 @@ export async function importEntrypoint(entry: string, baseDir: string): Promise<
 /** The file a package specifier names, seen from `baseDir`; null when only `import()` can tell. */
 function resolvePackage(specifier: string, baseDir: string): string | null {
   try {
-    return createRequire(join(baseDir, "__metaxy_entrypoint__.js")).resolve(specifier);
+    return createRequire(join(baseDir, "__entrypoint_resolver__.js")).resolve(specifier);
   } catch {
     // ESM-only packages (no "require"/"default" export condition) resolve only through import().
     return null;

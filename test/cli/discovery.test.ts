@@ -116,6 +116,38 @@ describe("entrypoint discovery (real CLI process)", () => {
     ]);
   });
 
+  it("keeps the first class path of a graph shared by several entrypoints, and rejects conflicting definitions", async () => {
+    const video = `graph.feature({ key: "example/video", idColumns: ["sample_uid"],
+  fields: [{ key: "audio", codeVersion: "1" }, { key: "frames", codeVersion: "1" }] });`;
+    const p = project({
+      "package.json": JSON.stringify({ name: "shared", type: "module" }),
+      "metaxy.toml": 'project = "example_overview"\nentrypoints = ["./a.mjs", "./b.mjs"]\n',
+      "a.mjs": `import { FeatureGraph } from "metaxy";\nexport const graph = new FeatureGraph();\n${video}\nexport default graph;\n`,
+      "b.mjs": `import graph from "./a.mjs";
+graph.feature({ key: "example/crop", idColumns: ["sample_uid"], deps: ["example/video"],
+  fields: [{ key: "audio", codeVersion: "1" }, { key: "frames", codeVersion: "1" }] });
+export default graph;\n`,
+      "conflict.toml": 'project = "example_overview"\nentrypoints = ["./a.mjs", "./c.mjs"]\n',
+      "c.mjs": `import { FeatureGraph } from "metaxy";
+const graph = new FeatureGraph();
+graph.feature({ key: "example/video", idColumns: ["sample_uid"], fields: ["audio"] });
+export default graph;\n`,
+    });
+    const [shared, conflict] = await Promise.all([
+      metaxy(p.dir, ["list", "features", "--format", "json"]),
+      metaxy(p.dir, ["--config-file", "conflict.toml", "list", "features"]),
+    ]);
+    expect(shared.code, shared.stderr).toBe(0);
+    expect((json(shared) as Listing).features.map((f) => [f.key, f.version, f.source])).toEqual([
+      ["example/video", "c2ac395f", "a.mjs#default"],
+      ["example/crop", "34d75856", "b.mjs#default"],
+    ]);
+    expect(conflict.code).toBe(1);
+    expect(conflict.stderr).toBe(
+      'Error: discovery: cannot load entrypoint "c.mjs": graph: feature "example/video" is already defined with a different spec, classPath\n',
+    );
+  });
+
   it("names the entrypoint and the cause when loading fails", async () => {
     const p = project({
       "package.json": JSON.stringify({ name: "bad", type: "module" }),

@@ -1,3 +1,4 @@
+import { METAXY_PROJECT_VERSION } from "../../constants.js";
 import type { CliContext } from "../cli-context.js";
 import { describeGraph } from "../describe-graph-info.js";
 import { jsonText } from "../json-text.js";
@@ -39,7 +40,7 @@ export async function describeGraphCommand(ctx: CliContext, options: DescribeGra
     io.data(jsonText(info));
     return;
   }
-  const title = `Graph Snapshot: ${info.metaxy_project_version}${project === null ? "" : ` (Project: ${project})`}`;
+  const title = `Graph Snapshot: ${info[METAXY_PROJECT_VERSION]}${project === null ? "" : ` (Project: ${project})`}`;
   const rows: string[][] = [];
   if (info.filtered_features !== undefined && info.filtered_features < info.total_features) {
     rows.push(["Total Features", String(info.total_features)]);

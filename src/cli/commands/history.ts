@@ -1,3 +1,4 @@
+import { METAXY_PROJECT_VERSION } from "../../constants.js";
 import type { CliContext } from "../cli-context.js";
 import { jsonText } from "../json-text.js";
 import { systemTablesOf } from "../system-tables.js";
@@ -24,7 +25,7 @@ export async function history(
     io.data(
       jsonText({
         snapshots: snapshots.map((s) => ({
-          metaxy_project_version: s.projectVersion,
+          [METAXY_PROJECT_VERSION]: s.projectVersion,
           recorded_at: s.recordedAt.toISOString(),
           feature_count: s.featureCount,
         })),
