@@ -9,11 +9,11 @@ import { QUICKSTART_TOML, tempProject, thrown } from "./temp-project.js";
 
 const quiet = { emitWarnings: false } as const;
 
-/** A config with only the given stores (no file), resolved against cwd /work/app. */
+/** A config with only the given stores (no file), resolved against cwd /srv/app. */
 function withStores(stores: ConfigOverrides["stores"], extra: ConfigOverrides = {}) {
   return loadConfig({
     configFile: null,
-    cwd: "/work/app",
+    cwd: "/srv/app",
     env: { HOME: "/home/me" },
     overrides: { stores, ...extra },
     ...quiet,
@@ -96,11 +96,11 @@ describe("stores", () => {
   it("resolves root paths like Python: cwd-relative, ~ expanded, file:// stripped, remote URIs kept", () => {
     const root = (root_path: string) =>
       withStores({ s: { type: "delta", config: { root_path } } }).resolveStore("s").options;
-    expect(root("./metadata")).toMatchObject({ rootPath: "/work/app/metadata" });
-    expect(root("metadata/../m")).toMatchObject({ rootPath: "/work/app/m" });
+    expect(root("./metadata")).toMatchObject({ rootPath: "/srv/app/metadata" });
+    expect(root("metadata/../m")).toMatchObject({ rootPath: "/srv/app/m" });
     expect(root("~/metaxy")).toMatchObject({ rootPath: "/home/me/metaxy" });
     expect(root("file:///data/m/")).toMatchObject({ rootPath: "/data/m" });
-    expect(root("local://rel")).toMatchObject({ rootPath: "/work/app/rel" });
+    expect(root("local://rel")).toMatchObject({ rootPath: "/srv/app/rel" });
     expect(root("s3://bucket/prefix//")).toMatchObject({ rootPath: "s3://bucket/prefix" });
     expect(root("az://container/p")).toMatchObject({ rootPath: "az://container/p" });
     const defaultHome = loadConfig({
