@@ -36,7 +36,12 @@ export interface DeltaMetadataStoreOptions extends BaseStoreOptions {
   readonly deltaWriteOptions?: Readonly<Record<string, unknown>>;
 }
 
-/** The validated, normalised Delta-specific options. */
+/**
+ * The validated, normalised Delta-specific options.
+ *
+ * @example
+ * const { rootPath, layout, storageOptions }: CheckedDeltaOptions = checkDeltaOptions(options);
+ */
 export interface CheckedDeltaOptions {
   readonly rootPath: string;
   readonly layout: DeltaLayout;

@@ -1,7 +1,12 @@
 import type { FeatureKey } from "../../models/feature-key.js";
 import type { DeltaLayout } from "./delta-store-options.js";
 
-/** Suffix of every table directory, as Python's Delta store names them. */
+/**
+ * Suffix of every table directory, as Python's Delta store names them.
+ *
+ * @example
+ * `${key.tableName}${DELTA_TABLE_SUFFIX}`; // "video__raw.delta"
+ */
 export const DELTA_TABLE_SUFFIX = ".delta";
 
 /**

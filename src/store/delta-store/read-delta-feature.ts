@@ -27,7 +27,12 @@ export function readDeltaFeature(snapshot: Snapshot, options: BackendReadOptions
   });
 }
 
-/** A file filter keeping files that may hold rows of `version` (files without stats are kept). */
+/**
+ * A file filter keeping files that may hold rows of `version` (files without stats are kept).
+ *
+ * @example
+ * await snapshot.read({ filter: versionPruner("4c78e5e2") });
+ */
 export function versionPruner(version: string): (file: DeltaFile) => boolean {
   const wanted = col(METAXY_FEATURE_VERSION).eq(version);
   return (file) => file.stats === null || mayMatchStats(wanted, file.stats);

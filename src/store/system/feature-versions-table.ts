@@ -20,21 +20,61 @@ import {
 } from "../../constants.js";
 import { MetadataSchemaError } from "../../errors.js";
 
-/** `project` column: the project the feature belongs to. */
+/**
+ * `project` column: the project the feature belongs to.
+ *
+ * @example
+ * rows.filter((r) => r[PROJECT_COLUMN] === "demo");
+ */
 export const PROJECT_COLUMN = "project";
-/** `feature_key` column: `a/b`. */
+/**
+ * `feature_key` column: `a/b`.
+ *
+ * @example
+ * store.read(FEATURE_VERSIONS_KEY, { filters: [col(FEATURE_KEY_COLUMN).eq("video/raw")] });
+ */
 export const FEATURE_KEY_COLUMN = "feature_key";
-/** `recorded_at` column: push time, naive UTC microseconds (`timestamp_ntz`). */
+/**
+ * `recorded_at` column: push time, naive UTC microseconds (`timestamp_ntz`).
+ *
+ * @example
+ * table.getChild(RECORDED_AT_COLUMN);
+ */
 export const RECORDED_AT_COLUMN = "recorded_at";
-/** `feature_spec` column: `json.dumps(spec.model_dump(mode="json"))`. */
+/**
+ * `feature_spec` column: `json.dumps(spec.model_dump(mode="json"))`.
+ *
+ * @example
+ * FeatureSpec.fromJSON(parsePythonJson(row[FEATURE_SPEC_COLUMN]));
+ */
 export const FEATURE_SPEC_COLUMN = "feature_spec";
-/** `feature_schema` column: the feature's JSON Schema as JSON text. */
+/**
+ * `feature_schema` column: the feature's JSON Schema as JSON text.
+ *
+ * @example
+ * parsePythonJson(row[FEATURE_SCHEMA_COLUMN]);
+ */
 export const FEATURE_SCHEMA_COLUMN = "feature_schema";
-/** `feature_class_path` column: where the feature is defined. */
+/**
+ * `feature_class_path` column: where the feature is defined.
+ *
+ * @example
+ * row[FEATURE_CLASS_PATH_COLUMN]; // "features.ts#video"
+ */
 export const FEATURE_CLASS_PATH_COLUMN = "feature_class_path";
-/** `tags` column: JSON object text, with the reserved `metaxy` key. */
+/**
+ * `tags` column: JSON object text, with the reserved `metaxy` key.
+ *
+ * @example
+ * JSON.parse(row[TAGS_COLUMN]).git_commit;
+ */
 export const TAGS_COLUMN = "tags";
-/** `deleted_at` column: nullable naive timestamp (defined by Python, never set by push). */
+/**
+ * `deleted_at` column: nullable naive timestamp (defined by Python, never set by push).
+ *
+ * @example
+ * table.getChild(DELETED_AT_COLUMN)!.nullCount;
+ */
 export const DELETED_AT_COLUMN = "deleted_at";
 
 const NAIVE_MICROS = new TimestampMicrosecond();

@@ -58,7 +58,12 @@ export async function loadGraphFromSnapshot(
   return graph;
 }
 
-/** Defines one stored feature in `graph`, or warns and skips it when its row is unusable. */
+/**
+ * Defines one stored feature in `graph`, or warns and skips it when its row is unusable.
+ *
+ * @example
+ * for (const record of latestPerFeature(rows).values()) addStoredFeature(graph, record, store);
+ */
 export function addStoredFeature(
   graph: FeatureGraph,
   record: FeatureVersionRecord,

@@ -3,7 +3,12 @@ import { InvalidArgumentError } from "../../errors.js";
 import { parsePythonJson } from "../../models/python-json-parse.js";
 import { jsonDumps } from "./json-dumps.js";
 
-/** The reserved tag key Metaxy records its own information under. */
+/**
+ * The reserved tag key Metaxy records its own information under.
+ *
+ * @example
+ * JSON.parse(JSON.parse(row.tags)[METAXY_TAG]).version; // "0.1.10"
+ */
 export const METAXY_TAG = "metaxy";
 
 /**
