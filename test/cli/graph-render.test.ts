@@ -152,14 +152,11 @@ audio (22742381)<br/>- frames (794116a9)</div>"]
   });
 
   it("draws the terminal tree", async () => {
-    const run = await metaxy(overview.dir, [
-      "graph",
-      "render",
-      "--feature",
-      "example/face_detection",
-      "--hash-length",
-      "6",
+    const [run, colored] = await Promise.all([
+      metaxy(overview.dir, ["graph", "render", "--feature", "example/face_detection", "--hash-length", "6"]),
+      metaxy(overview.dir, ["graph", "render", "--minimal"], { FORCE_COLOR: "1" }),
     ]);
+    expect(colored.stdout.split("\n")[1]).toBe("├── \u001b[36mexample/video\u001b[39m");
     expect(run.code).toBe(0);
     expect(run.stdout).toBe(`📊 Graph (snapshot: ${projectVersion.slice(0, 6)})
 ├── example/video (v: c2ac39)
