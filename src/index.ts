@@ -23,6 +23,8 @@ export type { ToArrowOptions } from "./arrow/to-arrow-options.js";
 export { type ArrowInput, toArrowTable } from "./arrow/to-arrow-table.js";
 // Configuration (metaxy.toml).
 export { applyConfigDefaults } from "./config/apply-config-defaults.js";
+// Feature discovery (entrypoint modules) and the store factory behind `config.getStore`.
+export { createStore } from "./config/create-store.js";
 export { CONFIG_WARNING_TYPE, loadConfig } from "./config/load-config.js";
 export { MetaxyConfig } from "./config/metaxy-config.js";
 export { STORE_TYPES, storeKindOf } from "./config/store-kinds.js";
@@ -40,6 +42,13 @@ export type {
   VersioningEngine,
 } from "./config/types.js";
 export * from "./constants.js";
+export {
+  type FeatureLike,
+  type GraphLike,
+  isGraphLike,
+  type LoadFeaturesOptions,
+  loadFeatures,
+} from "./discovery/index.js";
 export * from "./errors.js";
 // Filters (SQL-WHERE subset) and their IR.
 export {

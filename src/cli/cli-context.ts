@@ -1,5 +1,6 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
+import { createStore } from "../config/create-store.js";
 import { loadConfig } from "../config/load-config.js";
 import type { MetaxyConfig } from "../config/metaxy-config.js";
 import { loadFeatures } from "../discovery/load-features.js";
@@ -7,7 +8,6 @@ import type { FeatureGraph } from "../models/feature-graph.js";
 import type { MetadataStore } from "../store/metadata-store.js";
 import { CliError } from "./cli-error.js";
 import type { CliIO } from "./cli-io.js";
-import { createStore } from "./store-factory.js";
 
 /**
  * Options every command accepts (given before or after the command name).

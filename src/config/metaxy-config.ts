@@ -1,3 +1,5 @@
+import type { FeatureGraph } from "../models/feature-graph.js";
+import type { MetadataStore } from "../store/metadata-store.js";
 import type { ConfigSources } from "./config-sources.js";
 import { lockFilePath } from "./lock-file-path.js";
 import { resolveStore } from "./resolve-store.js";
@@ -121,6 +123,24 @@ export class MetaxyConfig {
       name,
       extra,
     );
+  }
+
+  /**
+   * Builds the configured store (default: `store`) over `graph`, with its fallback chain; the backend
+   * module of its kind is imported only now, so a config never loads a backend it does not use.
+   *
+   * @example
+   * const store = await config.getStore("dev", { graph });
+   * await store.withOpen("w", (s) => s.write(video, rows));
+   */
+  async getStore(
+    name: string | undefined,
+    options: { readonly graph: FeatureGraph; readonly materializationId?: string },
+  ): Promise<MetadataStore> {
+    const { createStore } = await import("./create-store.js");
+    const extra =
+      options.materializationId === undefined ? {} : { materializationId: options.materializationId };
+    return createStore(this, options.graph, name, extra);
   }
 
   /**

@@ -123,7 +123,7 @@ export function seedOverview(
   const script = `
 import { loadConfig } from ${JSON.stringify(join(REPO_ROOT, "dist/index.js"))};
 import { loadFeatures } from ${JSON.stringify(join(REPO_ROOT, "dist/discovery/index.js"))};
-import { createStore } from ${JSON.stringify(join(REPO_ROOT, "dist/cli/store-factory.js"))};
+import { createStore } from ${JSON.stringify(join(REPO_ROOT, "dist/config/create-store.js"))};
 const config = loadConfig();
 const graph = await loadFeatures(config);
 const store = await createStore(config, graph);

@@ -1,7 +1,7 @@
+import { createStore } from "../../config/create-store.js";
 import { FeatureGraph } from "../../models/feature-graph.js";
 import type { CliContext } from "../cli-context.js";
 import { jsonText } from "../json-text.js";
-import { createStore } from "../store-factory.js";
 import { renderTable } from "../ui/table.js";
 
 /**

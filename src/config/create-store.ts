@@ -1,8 +1,8 @@
-import type { MetaxyConfig } from "../config/metaxy-config.js";
-import type { StoreKind } from "../config/types.js";
 import { InvalidConfigError } from "../errors.js";
 import type { FeatureGraph } from "../models/feature-graph.js";
 import type { MetadataStore } from "../store/metadata-store.js";
+import type { MetaxyConfig } from "./metaxy-config.js";
+import type { StoreKind } from "./types.js";
 
 /**
  * Where each store kind's class lives (relative to this file) and its export name. Backends are
