@@ -195,4 +195,35 @@ describe("createSink", () => {
       1, 2, 6,
     ]);
   });
+
+  it("reports failures as a process warning by default", async () => {
+    const { graph } = videoGraph();
+    const warned = new Promise<Error>((resolve) => {
+      const listener = (warning: Error) => {
+        if (warning.name !== "MetaxyWarning") return;
+        process.off("warning", listener);
+        resolve(warning);
+      };
+      process.on("warning", listener);
+    });
+    const sink = createSink(memoryStore(graph), "video/raw");
+    await sink.write([{ video_id: 1 }, { video_id: 2 }]);
+    expect((await warned).message).toBe(
+      'sink: failed to write 2 row(s) of "video/raw": store: cannot write "video/raw": column "metaxy_provenance_by_field" is missing (columns: video_id)',
+    );
+    expect(await sink.close()).toEqual({ rowsWritten: 0, rowsFailed: 2 });
+  });
+
+  it("an onError that throws rejects that write only", async () => {
+    const { graph } = videoGraph();
+    const store = memoryStore(graph);
+    const sink = createSink(store, "video/raw", {
+      onError: () => {
+        throw new Error("handler failed");
+      },
+    });
+    await expect(sink.write([{ video_id: 1 }])).rejects.toThrow("handler failed");
+    await sink.write(videoRows([2]));
+    expect(await sink.close()).toEqual({ rowsWritten: 1, rowsFailed: 1 });
+  });
 });

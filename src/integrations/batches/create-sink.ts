@@ -82,8 +82,10 @@ export function createSink(
   return {
     write(batch) {
       if (closed) return Promise.reject(new WriterStateError(`sink: write() after close() for "${key}"`));
-      chain = chain.then(() => writeOne(batch));
-      return chain;
+      const written = chain.then(() => writeOne(batch));
+      // An onError that throws rejects its own write only; later writes still run.
+      chain = written.catch(() => undefined);
+      return written;
     },
     async close() {
       closed = true;

@@ -11,7 +11,12 @@ import {
 } from "apache-arrow";
 import { columnValues } from "../../arrow/read-values.js";
 
-/** JSON data (what a tool result may hold). */
+/**
+ * JSON data (what a tool result may hold).
+ *
+ * @example
+ * const cell: Json = { at: "2023-11-14T22:13:20Z", n: 5 };
+ */
 export type Json = null | boolean | number | string | readonly Json[] | { readonly [key: string]: Json };
 
 /**

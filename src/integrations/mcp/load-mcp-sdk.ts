@@ -15,7 +15,12 @@ export interface McpSdk {
   readonly z: typeof z;
 }
 
-/** Imports a module by specifier (`import()` by default; tests point it elsewhere). */
+/**
+ * Imports a module by specifier (`import()` by default; tests point it elsewhere).
+ *
+ * @example
+ * const importer: ModuleImporter = (specifier) => import(specifier);
+ */
 export type ModuleImporter = (specifier: string) => Promise<unknown>;
 
 const SDK_PACKAGE = "@modelcontextprotocol/sdk";

@@ -75,6 +75,7 @@ export class BufferedMetadataWriter {
   async put(frames: FeatureFrames): Promise<void> {
     this.#checkCanPut();
     const converted = await featureFrames(frames);
+    if (converted.length === 0) return;
     const { maxQueueSize } = this.#options;
     while (maxQueueSize > 0 && this.#flushing !== null && this.#queued >= maxQueueSize) {
       await this.#flushing;

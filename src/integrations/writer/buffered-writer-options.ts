@@ -16,7 +16,12 @@ export interface BufferedWriterOptions {
   readonly maxQueueSize?: number;
 }
 
-/** The options with defaults applied and checked. */
+/**
+ * The options with defaults applied and checked.
+ *
+ * @example
+ * const checked: CheckedWriterOptions = checkWriterOptions({ flushBatchSize: 100 });
+ */
 export interface CheckedWriterOptions {
   readonly flushBatchSize: number | null;
   readonly flushIntervalMs: number;
