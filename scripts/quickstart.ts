@@ -13,9 +13,7 @@
  */
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { FeatureGraph } from "metaxy";
-import { DeltaMetadataStore } from "../dist/store/delta-store/delta-metadata-store.js";
-import { SystemTableStorage } from "../dist/store/system/system-table-storage.js";
+import { DeltaMetadataStore, FeatureGraph, SystemTableStorage } from "metaxy";
 
 const REPO = join(dirname(fileURLToPath(import.meta.url)), "..");
 

@@ -165,6 +165,12 @@ export {
   type BaseStoreOptions,
 } from "./store/base-store.js";
 export { DeltaTable } from "./store/delta/delta-table.js";
+// The Delta Lake metadata store (the embedded default) and its system tables.
+export {
+  type DeltaLayout,
+  DeltaMetadataStore,
+  type DeltaMetadataStoreOptions,
+} from "./store/delta-store/delta-metadata-store.js";
 export { LocalObjectStore } from "./store/io/local.js";
 // Object storage and the Delta table layer.
 export type { ObjectInfo, ObjectStore } from "./store/io/object-store.js";
@@ -190,6 +196,17 @@ export type {
   StoreCapabilities,
   WriteOptions,
 } from "./store/metadata-store.js";
+export { FEATURE_VERSIONS_SCHEMA, type FeatureVersionRecord } from "./store/system/feature-versions-table.js";
+export type { LoadSnapshotOptions } from "./store/system/load-graph-from-snapshot.js";
+export { loadGraphFromSnapshot } from "./store/system/load-graph-from-snapshot.js";
+export {
+  type PushGraphSnapshotOptions,
+  type PushResult,
+  pushGraphSnapshot,
+} from "./store/system/push-graph-snapshot.js";
+export { type ReadFeaturesOptions, readFeatures } from "./store/system/read-features.js";
+export { type GraphSnapshotSummary, readGraphSnapshots } from "./store/system/read-graph-snapshots.js";
+export { SystemTableStorage } from "./store/system/system-table-storage.js";
 // Versioning engine (store-free).
 export {
   type ComputeExpectedOptions,
