@@ -1,7 +1,6 @@
 import { loadConfig } from "../../config/load-config.js";
 import { MetaxyConfig } from "../../config/metaxy-config.js";
 import { loadFeatures } from "../../discovery/load-features.js";
-import { configuredStore } from "./configured-store.js";
 import type { McpContextLoader } from "./mcp-context.js";
 
 /**
@@ -19,7 +18,7 @@ export interface ProjectLocation {
 
 /**
  * The loader `metaxy mcp` uses: on every call it loads the config (unless one was given), loads the
- * features of its entrypoints into a new graph, and builds stores from the config's entries.
+ * features of its entrypoints into a new graph, and builds stores with `config.getStore`.
  * Entrypoint modules are cached by Node's module loader, so edits to them need a server restart.
  *
  * @example
@@ -38,6 +37,6 @@ export function defaultContextLoader(location: ProjectLocation = {}): McpContext
             emitWarnings: false,
           });
     const graph = await loadFeatures(config, cwd === undefined ? {} : { cwd });
-    return { config, graph, store: (name) => configuredStore(config, graph, name) };
+    return { config, graph, store: (name) => config.getStore(name, { graph }) };
   };
 }
