@@ -69,3 +69,7 @@ export class EntrypointLoadError extends kind("ENTRYPOINT_LOAD") {}
 export class KernelError extends kind("KERNEL") {}
 /** An argument that is invalid for the call (wrong option value, bad combination). */
 export class InvalidArgumentError extends kind("INVALID_ARGUMENT") {}
+/** A batch writer used out of order (put before start or after stop, or after a failed flush). */
+export class WriterStateError extends kind("WRITER_STATE") {}
+/** An optional dependency (e.g. `@modelcontextprotocol/sdk` for the MCP server) is not installed. */
+export class OptionalDependencyError extends kind("OPTIONAL_DEPENDENCY") {}

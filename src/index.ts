@@ -87,6 +87,8 @@ export {
 export { parseHashAlgorithm } from "./hashing/algorithms.js";
 export { hashString, hashStringSync } from "./hashing/hash-string.js";
 export { truncateHash } from "./hashing/truncate.js";
+// Integrations: buffered writer, Arrow batch source/sink, orchestrator descriptors, MCP server.
+export * from "./integrations/index.js";
 export { getKernels, kernelsInfo } from "./kernels/index.js";
 // Kernels.
 export type {

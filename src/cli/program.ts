@@ -88,5 +88,17 @@ export function buildProgram(io: CliIO, state: RunState): Command {
     .action(run((ctx, _args, o) => configPrint(ctx, { format: o.format as never })));
 
   registerStoreCommands(program, run);
+
+  program
+    .command("mcp")
+    .description("serve the Model Context Protocol tools on stdio (needs @modelcontextprotocol/sdk)")
+    .action(
+      run(async (ctx) => {
+        // Loaded on demand: the MCP SDK is an optional dependency.
+        const { runMcpServer } = await import("../integrations/mcp/run-mcp-server.js");
+        const configFile = ctx.globals.configFile;
+        await runMcpServer(configFile === undefined ? {} : { config: configFile });
+      }),
+    );
   return program;
 }

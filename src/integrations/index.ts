@@ -16,7 +16,6 @@ export { METAXY_STATUS, type MetaxyStatus } from "./batches/metaxy-status.js";
 export { type ReadBatchesOptions, readBatches } from "./batches/read-batches.js";
 export { type IncrementTableOptions, readIncrementTable } from "./batches/read-increment-table.js";
 export { splitBatches } from "./batches/split-batches.js";
-export { OptionalDependencyError, WriterStateError } from "./integration-errors.js";
 export { defaultContextLoader, type ProjectLocation } from "./mcp/default-context-loader.js";
 export type { McpContext, McpContextLoader } from "./mcp/mcp-context.js";
 export { type RunMcpServerOptions, runMcpServer } from "./mcp/run-mcp-server.js";

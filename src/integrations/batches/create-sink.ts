@@ -1,7 +1,7 @@
+import { WriterStateError } from "../../errors.js";
 import { FeatureKey, type FeatureKeyInput } from "../../models/feature-key.js";
 import type { MetadataStore } from "../../store/metadata-store.js";
 import { type BatchInput, batchInputRows, batchInputTable } from "../batch-input.js";
-import { WriterStateError } from "../integration-errors.js";
 
 /**
  * Rows a sink wrote and rows it failed to write (Python's `MetaxyWriteResult`).

@@ -1,7 +1,7 @@
 import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import type { StdioServerTransport } from "@modelcontextprotocol/sdk/server/stdio.js";
 import type { z } from "zod";
-import { OptionalDependencyError } from "../integration-errors.js";
+import { OptionalDependencyError } from "../../errors.js";
 
 /**
  * The parts of the optional packages the MCP server uses.

@@ -1,5 +1,5 @@
+import { WriterStateError } from "../../errors.js";
 import type { MetadataStore } from "../../store/metadata-store.js";
-import { WriterStateError } from "../integration-errors.js";
 import {
   type BufferedWriterOptions,
   type CheckedWriterOptions,
