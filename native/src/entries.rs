@@ -10,6 +10,8 @@
 //! - `takeFixed(column, width: number, indices: Int32Array) → [values: Uint8Array, validity, nullCount]`
 //! - `takeBits(column, indices) → [values: Uint8Array (bits), validity, nullCount]`
 //! - `takeStrings(column, indices, large: boolean) → [offsets, values, validity, nullCount]`
+//! - `__panic()`: panics on purpose, so tests can prove a panic becomes a JS exception (every
+//!   input is validated, so no other call is known to panic).
 
 use metaxy_kernels::{Algorithm, HashRowsOptions, JoinKind, TakeOffsets};
 
@@ -137,4 +139,8 @@ pub fn take_strings(env: &Env, info: napi_callback_info) -> JsResult<napi_value>
         optional_bytes(env, out.validity)?,
         env.number(out.null_count as f64)?,
     ])
+}
+
+pub fn panic_for_tests(_env: &Env, _info: napi_callback_info) -> JsResult<napi_value> {
+    panic!("deliberate panic from __panic()");
 }

@@ -70,6 +70,7 @@ exports! {
     "takeFixed" => entries::take_fixed,
     "takeBits" => entries::take_bits,
     "takeStrings" => entries::take_strings,
+    "__panic" => entries::panic_for_tests,
 }
 
 /// Node's entry point for N-API modules.

@@ -1,5 +1,6 @@
 import { spawnSync } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
 import { makeData, Utf8 } from "apache-arrow";
 import { describe, expect, it } from "vitest";
@@ -88,7 +89,7 @@ describe.runIf(haveNative)("native kernels", () => {
     expect(((err as Error).cause as { code?: string }).code).toBe("KERNEL");
   });
 
-  it("survives a panic inside the module (offsets that run backwards) as a KernelError", () => {
+  it("rejects string offsets that run backwards before reading them", () => {
     const bad = makeData({
       type: new Utf8(),
       length: 2,
@@ -98,15 +99,20 @@ describe.runIf(haveNative)("native kernels", () => {
     });
     for (const algorithm of HASH_ALGORITHMS) {
       const err = catchError(() =>
-        loadNativeKernels({ threads: 1 }).hashRows(algorithm, [{ column: bad }], {
-          separator: "",
-          truncation: 8,
-        }),
+        nativeKernels().hashRows(algorithm, [{ column: bad }], { separator: "", truncation: 8 }),
       );
       expect(err).toBeInstanceOf(KernelError);
-      expect((err as Error).message).toMatch(/^kernels: native kernel failed: .*slice index/);
+      expect((err as Error).message).toMatch(/^kernels: string offsets 0\.\.2 go backwards/);
     }
-    // The module still works afterwards.
+  });
+
+  it("turns a panic inside the module into an exception and keeps working", () => {
+    const dir = fileURLToPath(new URL("../../native/", import.meta.url));
+    const file = readdirSync(dir).find((f) => f.endsWith(".node"))!;
+    const binding = createRequire(import.meta.url)(`${dir}${file}`) as { __panic(): void };
+    expect(() => binding.__panic()).toThrow(
+      /^kernels: native kernel failed: deliberate panic from __panic\(\) at /,
+    );
     expect(
       nativeKernels()
         .hashRows("md5", [{ literal: "" }], { separator: "", truncation: 4 }, 1)

@@ -9,8 +9,9 @@ use crate::error::Result;
 /// A validity bitmap (1 = valid) whose row 0 is bit `offset`.
 #[derive(Clone, Copy, Debug)]
 pub struct Validity<'a> {
-    pub bits: &'a [u8],
-    pub offset: usize,
+    bits: &'a [u8],
+    offset: usize,
+    len: usize,
 }
 
 impl<'a> Validity<'a> {
@@ -22,7 +23,7 @@ impl<'a> Validity<'a> {
                 bits.len()
             );
         }
-        Ok(Validity { bits, offset })
+        Ok(Validity { bits, offset, len })
     }
 
     /// True when row `i` is valid.
@@ -30,6 +31,15 @@ impl<'a> Validity<'a> {
     pub fn is_valid(&self, i: usize) -> bool {
         let bit = self.offset + i;
         self.bits[bit >> 3] & (1 << (bit & 7)) != 0
+    }
+
+    /// [`Self::is_valid`] for `i < len` without a bounds check.
+    #[inline(always)]
+    fn is_valid_in_range(&self, i: usize) -> bool {
+        debug_assert!(i < self.len);
+        let bit = self.offset + i;
+        // SAFETY: `new` checked that the bitmap covers bits offset..offset + len, and i < len.
+        unsafe { self.bits.get_unchecked(bit >> 3) & (1 << (bit & 7)) != 0 }
     }
 }
 
@@ -66,17 +76,25 @@ impl Offsets<'_> {
 }
 
 /// One chunk of a Utf8 / LargeUtf8 column. Offsets are absolute positions in `values` and may be
-/// longer than `len + 1` (IPC padding); only the first `len + 1` are read.
+/// longer than `len + 1` (IPC padding); only the first `len + 1` are read. The fields are private:
+/// `new` proves the offsets sound once, so row access in the hot loops needs no bounds checks.
 #[derive(Clone, Copy, Debug)]
 pub struct StrChunk<'a> {
-    pub len: usize,
-    pub offsets: Offsets<'a>,
-    pub values: &'a [u8],
-    pub validity: Option<Validity<'a>>,
+    len: usize,
+    offsets: Offsets<'a>,
+    values: &'a [u8],
+    validity: Option<Validity<'a>>,
+}
+
+/// True when `offsets[..=len]` never decreases, starts at ≥ 0 and ends within `size` bytes.
+fn offsets_sound<T: Copy + Into<i64>>(offsets: &[T], len: usize, size: usize) -> bool {
+    let o = &offsets[..=len];
+    o[0].into() >= 0 && o[len].into() <= size as i64 && o.windows(2).all(|w| w[0].into() <= w[1].into())
 }
 
 impl<'a> StrChunk<'a> {
-    /// Validates the chunk: enough offsets, the first and last within `values`.
+    /// Validates the chunk: enough offsets, never decreasing, within `values`, and a validity
+    /// bitmap (when given) covering `len` rows.
     pub fn new(
         len: usize,
         offsets: Offsets<'a>,
@@ -86,34 +104,67 @@ impl<'a> StrChunk<'a> {
         if offsets.len() < len + 1 {
             bail!("kernels: a string chunk of {len} rows needs {} offsets, got {}", len + 1, offsets.len());
         }
-        let (first, last) = (offsets.at(0), offsets.at(len));
-        if first < 0 || last < first || last as u64 > values.len() as u64 {
+        let sound = match offsets {
+            Offsets::I32(o) => offsets_sound(o, len, values.len()),
+            Offsets::I64(o) => offsets_sound(o, len, values.len()),
+        };
+        if !sound {
             bail!(
-                "kernels: string offsets {first}..{last} fall outside the {}-byte values buffer",
+                "kernels: string offsets {}..{} go backwards or fall outside the {}-byte values buffer",
+                offsets.at(0),
+                offsets.at(len),
                 values.len()
             );
+        }
+        if let Some(v) = &validity {
+            if v.len < len {
+                bail!("kernels: validity bitmap covers {} rows, the string chunk has {len}", v.len);
+            }
         }
         Ok(StrChunk { len, offsets, values, validity })
     }
 
-    /// Row `i`'s bytes, or `None` when it is null. Panics (caught by the binding) on offsets that
-    /// go backwards.
+    /// Number of rows.
     #[inline(always)]
-    pub fn get(&self, i: usize) -> Option<&'a [u8]> {
-        if !valid_at(&self.validity, i) {
-            return None;
-        }
-        Some(self.bytes(i))
+    pub fn len(&self) -> usize {
+        self.len
     }
 
-    /// Row `i`'s bytes, whether or not it is null.
+    /// True when the chunk has no rows.
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
+    /// Row `i`'s bytes, or `None` when it is null. Panics when `i` is out of range.
+    #[inline(always)]
+    pub fn get(&self, i: usize) -> Option<&'a [u8]> {
+        assert!(i < self.len, "kernels: row {i} of a {}-row string chunk", self.len);
+        if let Some(v) = &self.validity {
+            if !v.is_valid_in_range(i) {
+                return None;
+            }
+        }
+        Some(self.bytes_in_range(i))
+    }
+
+    /// Row `i`'s bytes, whether or not it is null. Panics when `i` is out of range.
     #[inline(always)]
     pub fn bytes(&self, i: usize) -> &'a [u8] {
-        let (a, b) = match self.offsets {
-            Offsets::I32(o) => (o[i] as usize, o[i + 1] as usize),
-            Offsets::I64(o) => (o[i] as usize, o[i + 1] as usize),
-        };
-        &self.values[a..b]
+        assert!(i < self.len, "kernels: row {i} of a {}-row string chunk", self.len);
+        self.bytes_in_range(i)
+    }
+
+    #[inline(always)]
+    fn bytes_in_range(&self, i: usize) -> &'a [u8] {
+        debug_assert!(i < self.len);
+        // SAFETY: i < len, and `new` proved offsets[0..=len] non-decreasing and within `values`.
+        unsafe {
+            let (a, b) = match self.offsets {
+                Offsets::I32(o) => (*o.get_unchecked(i) as usize, *o.get_unchecked(i + 1) as usize),
+                Offsets::I64(o) => (*o.get_unchecked(i) as usize, *o.get_unchecked(i + 1) as usize),
+            };
+            self.values.get_unchecked(a..b)
+        }
     }
 }
 
@@ -251,8 +302,8 @@ pub fn flatten_strings<'a>(chunks: &[StrChunk<'a>]) -> (Vec<&'a [u8]>, Vec<bool>
     let mut valid = Vec::with_capacity(n);
     for c in chunks {
         for i in 0..c.len {
-            vals.push(c.bytes(i));
-            valid.push(valid_at(&c.validity, i));
+            vals.push(c.bytes_in_range(i));
+            valid.push(c.validity.as_ref().is_none_or(|v| v.is_valid_in_range(i)));
         }
     }
     (vals, valid)

@@ -91,7 +91,7 @@ fn row_count(parts: &[Part<'_>], length: Option<usize>) -> Result<usize> {
     let mut n = length;
     for (i, part) in parts.iter().enumerate() {
         if let Part::Column { chunks, .. } = part {
-            let len: usize = chunks.iter().map(|c| c.len).sum();
+            let len: usize = chunks.iter().map(StrChunk::len).sum();
             match n {
                 Some(m) if m != len => {
                     bail!("kernels: hashRows part {i} has {len} rows, expected {m} (the other parts' length)")
@@ -203,11 +203,11 @@ struct Cursor<'c, 'a> {
 impl<'c, 'a> Cursor<'c, 'a> {
     /// Moves to the chunk holding global row `row`; returns the rows left in it from there.
     fn seek(&mut self, row: usize) -> usize {
-        while row >= self.chunk_start + self.chunks[self.chunk].len {
-            self.chunk_start += self.chunks[self.chunk].len;
+        while row >= self.chunk_start + self.chunks[self.chunk].len() {
+            self.chunk_start += self.chunks[self.chunk].len();
             self.chunk += 1;
         }
-        self.chunk_start + self.chunks[self.chunk].len - row
+        self.chunk_start + self.chunks[self.chunk].len() - row
     }
 }
 

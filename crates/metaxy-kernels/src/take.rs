@@ -166,7 +166,7 @@ pub fn take_bits(chunks: &[BitChunk<'_>], indices: &[i32]) -> Result<TakeOutput>
 
 /// Gathers a string column into Utf8 (32-bit offsets) or, with `large`, LargeUtf8 layout.
 pub fn take_strings(chunks: &[StrChunk<'_>], indices: &[i32], large: bool) -> Result<TakeStrings> {
-    let loc = Locator::new(chunks.iter().map(|c| c.len));
+    let loc = Locator::new(chunks.iter().map(StrChunk::len));
     let mut values = Vec::new();
     let mut ends: Vec<usize> = Vec::with_capacity(indices.len());
     let mut nulls = Nulls::new(indices.len());

@@ -7,8 +7,8 @@ const P4: u32 = 668_265_263;
 const P5: u32 = 374_761_393;
 
 #[inline(always)]
-fn read32(b: &[u8], at: usize) -> u32 {
-    u32::from_le_bytes([b[at], b[at + 1], b[at + 2], b[at + 3]])
+fn word(b: &[u8]) -> u32 {
+    u32::from_le_bytes([b[0], b[1], b[2], b[3]])
 }
 
 #[inline(always)]
@@ -16,38 +16,37 @@ fn round(acc: u32, input: u32) -> u32 {
     acc.wrapping_add(input.wrapping_mul(P2)).rotate_left(13).wrapping_mul(P1)
 }
 
-/// XXH32 of `data` with `seed`.
+/// XXH32 of `data` with `seed`. Reads go through exact-size chunks so the compiler drops every
+/// bounds check.
 pub fn xxh32(data: &[u8], seed: u32) -> u32 {
     let n = data.len();
-    let mut i = 0;
+    let stripes = data.chunks_exact(16);
+    let rest = stripes.remainder();
     let mut h = if n >= 16 {
-        let mut v1 = seed.wrapping_add(P1).wrapping_add(P2);
-        let mut v2 = seed.wrapping_add(P2);
-        let mut v3 = seed;
-        let mut v4 = seed.wrapping_sub(P1);
-        while i + 16 <= n {
-            v1 = round(v1, read32(data, i));
-            v2 = round(v2, read32(data, i + 4));
-            v3 = round(v3, read32(data, i + 8));
-            v4 = round(v4, read32(data, i + 12));
-            i += 16;
+        let mut v =
+            [seed.wrapping_add(P1).wrapping_add(P2), seed.wrapping_add(P2), seed, seed.wrapping_sub(P1)];
+        for s in stripes {
+            v[0] = round(v[0], word(&s[0..4]));
+            v[1] = round(v[1], word(&s[4..8]));
+            v[2] = round(v[2], word(&s[8..12]));
+            v[3] = round(v[3], word(&s[12..16]));
         }
-        v1.rotate_left(1)
-            .wrapping_add(v2.rotate_left(7))
-            .wrapping_add(v3.rotate_left(12))
-            .wrapping_add(v4.rotate_left(18))
+        v[0].rotate_left(1)
+            .wrapping_add(v[1].rotate_left(7))
+            .wrapping_add(v[2].rotate_left(12))
+            .wrapping_add(v[3].rotate_left(18))
     } else {
         seed.wrapping_add(P5)
     };
     // The length enters modulo 2^32, as in the reference.
     h = h.wrapping_add(n as u32);
-    while i + 4 <= n {
-        h = h.wrapping_add(read32(data, i).wrapping_mul(P3)).rotate_left(17).wrapping_mul(P4);
-        i += 4;
+    let words = rest.chunks_exact(4);
+    let tail = words.remainder();
+    for w in words {
+        h = h.wrapping_add(word(w).wrapping_mul(P3)).rotate_left(17).wrapping_mul(P4);
     }
-    while i < n {
-        h = h.wrapping_add(u32::from(data[i]).wrapping_mul(P5)).rotate_left(11).wrapping_mul(P1);
-        i += 1;
+    for &b in tail {
+        h = h.wrapping_add(u32::from(b).wrapping_mul(P5)).rotate_left(11).wrapping_mul(P1);
     }
     h ^= h >> 15;
     h = h.wrapping_mul(P2);

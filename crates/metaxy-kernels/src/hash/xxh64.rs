@@ -7,15 +7,8 @@ const P4: u64 = 9_650_029_242_287_828_579;
 const P5: u64 = 2_870_177_450_012_600_261;
 
 #[inline(always)]
-fn read64(b: &[u8], at: usize) -> u64 {
-    let mut w = [0u8; 8];
-    w.copy_from_slice(&b[at..at + 8]);
-    u64::from_le_bytes(w)
-}
-
-#[inline(always)]
-fn read32(b: &[u8], at: usize) -> u64 {
-    u64::from(u32::from_le_bytes([b[at], b[at + 1], b[at + 2], b[at + 3]]))
+fn word(b: &[u8]) -> u64 {
+    u64::from_le_bytes([b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7]])
 }
 
 #[inline(always)]
@@ -28,47 +21,49 @@ fn merge(acc: u64, v: u64) -> u64 {
     (acc ^ round(0, v)).wrapping_mul(P1).wrapping_add(P4)
 }
 
-/// XXH64 of `data` with `seed`.
+/// XXH64 of `data` with `seed`. Reads go through exact-size chunks so the compiler drops every
+/// bounds check (this runs once per row in `hashRows`).
 #[inline]
 pub fn xxh64(data: &[u8], seed: u64) -> u64 {
     let n = data.len();
-    let mut i = 0;
+    let stripes = data.chunks_exact(32);
+    let rest = stripes.remainder();
     let mut h = if n >= 32 {
-        let mut v1 = seed.wrapping_add(P1).wrapping_add(P2);
-        let mut v2 = seed.wrapping_add(P2);
-        let mut v3 = seed;
-        let mut v4 = seed.wrapping_sub(P1);
-        while i + 32 <= n {
-            v1 = round(v1, read64(data, i));
-            v2 = round(v2, read64(data, i + 8));
-            v3 = round(v3, read64(data, i + 16));
-            v4 = round(v4, read64(data, i + 24));
-            i += 32;
+        let mut v =
+            [seed.wrapping_add(P1).wrapping_add(P2), seed.wrapping_add(P2), seed, seed.wrapping_sub(P1)];
+        for s in stripes {
+            v[0] = round(v[0], word(&s[0..8]));
+            v[1] = round(v[1], word(&s[8..16]));
+            v[2] = round(v[2], word(&s[16..24]));
+            v[3] = round(v[3], word(&s[24..32]));
         }
-        let h = v1
+        let h = v[0]
             .rotate_left(1)
-            .wrapping_add(v2.rotate_left(7))
-            .wrapping_add(v3.rotate_left(12))
-            .wrapping_add(v4.rotate_left(18));
-        merge(merge(merge(merge(h, v1), v2), v3), v4)
+            .wrapping_add(v[1].rotate_left(7))
+            .wrapping_add(v[2].rotate_left(12))
+            .wrapping_add(v[3].rotate_left(18));
+        merge(merge(merge(merge(h, v[0]), v[1]), v[2]), v[3])
     } else {
         seed.wrapping_add(P5)
     };
     h = h.wrapping_add(n as u64);
-    while i + 8 <= n {
-        h ^= round(0, read64(data, i));
+    let words = rest.chunks_exact(8);
+    let tail = words.remainder();
+    for w in words {
+        h ^= round(0, word(w));
         h = h.rotate_left(27).wrapping_mul(P1).wrapping_add(P4);
-        i += 8;
     }
-    if i + 4 <= n {
-        h ^= read32(data, i).wrapping_mul(P1);
+    let bytes = if tail.len() >= 4 {
+        let q = u64::from(u32::from_le_bytes([tail[0], tail[1], tail[2], tail[3]]));
+        h ^= q.wrapping_mul(P1);
         h = h.rotate_left(23).wrapping_mul(P2).wrapping_add(P3);
-        i += 4;
-    }
-    while i < n {
-        h ^= u64::from(data[i]).wrapping_mul(P5);
+        &tail[4..]
+    } else {
+        tail
+    };
+    for &b in bytes {
+        h ^= u64::from(b).wrapping_mul(P5);
         h = h.rotate_left(11).wrapping_mul(P1);
-        i += 1;
     }
     h ^= h >> 33;
     h = h.wrapping_mul(P2);

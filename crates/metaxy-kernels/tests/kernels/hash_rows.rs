@@ -173,3 +173,19 @@ fn chunked_and_threaded_runs_match_row_by_row_hashing() {
         }
     }
 }
+
+#[test]
+fn malformed_chunks_are_rejected_up_front() {
+    use metaxy_kernels::{Offsets, StrChunk, Validity};
+    let values = b"hello";
+    let err = StrChunk::new(2, Offsets::I32(&[0, 5, 2]), values, None).unwrap_err();
+    assert!(err.0.contains("go backwards"), "{err}");
+    let err = StrChunk::new(1, Offsets::I64(&[0, 6]), values, None).unwrap_err();
+    assert!(err.0.contains("outside the 5-byte values buffer"), "{err}");
+    let err = StrChunk::new(2, Offsets::I32(&[0, 1]), values, None).unwrap_err();
+    assert!(err.0.contains("needs 3 offsets, got 2"), "{err}");
+    assert!(Validity::new(&[0xff], 3, 6).is_err());
+    let short = Validity::new(&[0xff], 0, 1).unwrap();
+    let err = StrChunk::new(2, Offsets::I32(&[0, 1, 2]), values, Some(short)).unwrap_err();
+    assert!(err.0.contains("covers 1 rows"), "{err}");
+}
