@@ -1,26 +1,27 @@
 /**
  * Child-process entry of the benchmark: `node --import tsx child.ts <job.json> <result.json>`.
  * Setup jobs write the round's data; measurement jobs write a `Measurement`. Each measurement runs
- * in its own process so that its time and peak RSS are its own.
+ * in its own process so that its time and peak RSS are its own; each job imports only what it
+ * runs (a DuckDB child does not load our engine, ours does not load DuckDB).
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import type { ChildJob, Measurement } from "./jobs.js";
-import { measureDuckdb } from "./measure-duckdb.js";
-import { measureOurs } from "./measure-ours.js";
-import { setupNew, setupStale } from "./setup.js";
+import type { StageTimes } from "./profile-stages.js";
 
-async function run(job: ChildJob): Promise<Measurement | null> {
+async function run(job: ChildJob): Promise<Measurement | StageTimes | null> {
   switch (job.kind) {
     case "setup-new":
-      await setupNew(job.round);
+      await (await import("./setup.js")).setupNew(job.round);
       return null;
     case "setup-stale":
-      await setupStale(job.round);
+      await (await import("./setup.js")).setupStale(job.round);
       return null;
+    case "profile-stages":
+      return (await import("./profile-stages.js")).profileStages(job.round, job.projected);
     case "ours":
-      return measureOurs(job.round);
+      return (await import("./measure-ours.js")).measureOurs(job.round, job.cpuProfile);
     case "duckdb":
-      return measureDuckdb(job.config, job.statements, job.tables);
+      return (await import("./measure-duckdb.js")).measureDuckdb(job.config, job.statements, job.tables);
   }
 }
 

@@ -27,7 +27,14 @@ export interface RoundSpec {
 /** What a child process is asked to do (passed as a JSON file). */
 export type ChildJob =
   | { readonly kind: "setup-new" | "setup-stale"; readonly round: RoundSpec }
-  | { readonly kind: "ours"; readonly round: RoundSpec; readonly phase: PhaseName }
+  | { readonly kind: "profile-stages"; readonly round: RoundSpec; readonly projected: boolean }
+  | {
+      readonly kind: "ours";
+      readonly round: RoundSpec;
+      readonly phase: PhaseName;
+      /** Write a CPU profile of the timed region here. */
+      readonly cpuProfile?: string;
+    }
   | {
       readonly kind: "duckdb";
       readonly config: ConfigName;

@@ -4,19 +4,19 @@
  * [--scenario simple|wide] [--config paper|exact] [--kernels native|portable]`.
  */
 import { execFileSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { cpus, loadavg, tmpdir, totalmem } from "node:os";
 import { join } from "node:path";
 import { getKernels } from "../../src/kernels/index.js";
 import { compileClosure } from "./compile.js";
 import type { ConfigName } from "./duckdb-sql.js";
 import type { ScenarioName } from "./graphs.js";
-import type { Measurement, PhaseName } from "./jobs.js";
+import { type Measurement, PHASES, type PhaseName } from "./jobs.js";
 import { type BenchOptions, parseOptions, roundsFor } from "./options.js";
 import { plotSvg } from "./plot-svg.js";
 import { markdownReport } from "./report-markdown.js";
 import { type BenchRun, type CellResult, summarizeSide } from "./results.js";
-import { runRound } from "./run-round.js";
+import { measurePhase, prepareTemplates } from "./run-round.js";
 import { type ChildRunner, childRunner } from "./spawn-child.js";
 import type { KernelKind } from "./store.js";
 
@@ -77,11 +77,16 @@ async function runFamily(
 ): Promise<CellResult[]> {
   const rounds = roundsFor(options, family.n);
   const byPhase = new Map<PhaseName, { ours: Measurement[]; duckdb: Measurement[] }>();
-  for (let r = 0; r < rounds; r++) {
-    const dir = mkdtempSync(join(tmpdir(), "metaxy-bench-"));
-    try {
-      const results = await runRound({ ...family, kernels, dir }, r, runner);
-      for (const { phase, ours, duckdb } of results) {
+  const template = mkdtempSync(join(tmpdir(), "metaxy-bench-template-"));
+  const cleanup = [template, `${template}-new`];
+  try {
+    const templates = await prepareTemplates({ ...family, kernels, dir: template }, runner);
+    for (let r = 0; r < rounds; r++) {
+      for (const phase of PHASES) {
+        const dir = mkdtempSync(join(tmpdir(), "metaxy-bench-"));
+        cleanup.push(dir);
+        cpSync(templates[phase], dir, { recursive: true });
+        const { ours, duckdb } = await measurePhase({ ...family, kernels, dir }, phase, r, runner);
         const slot = byPhase.get(phase) ?? { ours: [], duckdb: [] };
         slot.ours.push(ours);
         slot.duckdb.push(duckdb);
@@ -90,10 +95,11 @@ async function runFamily(
           `${family.scenario} n=${family.n} ${phase} ${family.config} round ${r + 1}/${rounds}: ` +
             `ours ${ours.ms.toFixed(0)} ms, DuckDB ${duckdb.ms.toFixed(0)} ms\n`,
         );
+        if (!options.keep) rmSync(dir, { recursive: true, force: true });
       }
-    } finally {
-      if (!options.keep) rmSync(dir, { recursive: true, force: true });
     }
+  } finally {
+    if (!options.keep) for (const dir of cleanup) rmSync(dir, { recursive: true, force: true });
   }
   return [...byPhase].map(([phase, slot]) => ({
     ...family,

@@ -1,3 +1,5 @@
+import { writeFileSync } from "node:fs";
+import { Session } from "node:inspector/promises";
 import type { Table } from "apache-arrow";
 import { checksumTable } from "./checksum.js";
 import { buildScenario } from "./graphs.js";
@@ -9,13 +11,16 @@ import { benchStore } from "./store.js";
  * Our timed region, as the paper times it: construct and open (`"w"`) the store,
  * `resolveUpdate(leaf)`, materialise the increment tables, close. Arrow tables are already
  * materialised when `resolveUpdate` resolves; touching every column's chunks makes sure nothing
- * lazy is left outside the timer. Peak RSS is read right after; checksums are untimed.
+ * lazy is left outside the timer. Peak RSS is read right after; checksums are untimed. With
+ * `cpuProfilePath`, a V8 CPU profile of exactly the timed region is written there (the profiler
+ * adds a little overhead, so such a run is for the breakdown, not for the timing).
  *
  * @example
  * const m = await measureOurs(round);
  */
-export async function measureOurs(round: RoundSpec): Promise<Measurement> {
+export async function measureOurs(round: RoundSpec, cpuProfilePath?: string): Promise<Measurement> {
   const scenario = buildScenario(round.scenario);
+  const session = cpuProfilePath === undefined ? null : await startProfiler();
   const startRssKib = currentRssKib();
   const cpu0 = process.cpuUsage();
   const t0 = performance.now();
@@ -25,6 +30,11 @@ export async function measureOurs(round: RoundSpec): Promise<Measurement> {
   const ms = performance.now() - t0;
   const cpu = process.cpuUsage(cpu0);
   const peak = peakRssKib();
+  if (session !== null) {
+    const { profile } = await session.post("Profiler.stop");
+    writeFileSync(cpuProfilePath!, JSON.stringify(profile));
+    session.disconnect();
+  }
   const kind = checksumKind(round.config);
   return {
     ms,
@@ -44,4 +54,13 @@ function materialise(table: Table): void {
       }
     }
   }
+}
+
+async function startProfiler(): Promise<Session> {
+  const session = new Session();
+  session.connect();
+  await session.post("Profiler.enable");
+  await session.post("Profiler.setSamplingInterval", { interval: 500 });
+  await session.post("Profiler.start");
+  return session;
 }

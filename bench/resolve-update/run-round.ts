@@ -1,3 +1,4 @@
+import { cpSync } from "node:fs";
 import { duckdbJob, type PeerFiles } from "./duckdb-sql.js";
 import { buildScenario } from "./graphs.js";
 import {
@@ -19,28 +20,38 @@ export interface PhaseResult {
 }
 
 /**
- * One round in a fresh directory: setup `new` → measure both sides → setup `stale` → measure both
- * sides. Each measurement is its own child process; the order of the two sides alternates with
- * the round number so neither always runs on a warmer machine. Every pair is checked: the
- * increments must agree in counts and checksums (ids + provenance in `exact`, ids in `paper`),
- * else this throws.
+ * The two store states a family's rounds start from, set up once (untimed) in `family.dir`:
+ * `new` (roots written) is copied aside to `<dir>-new`, then the setup continues into `stale` (leaf
+ * written, DuckDB's own leaf in the paper configuration, root 0 mutated) in `dir` itself. The
+ * timed regions only read, so a round that copies a template into a fresh directory measures the
+ * same thing as one that rebuilt it.
  *
  * @example
- * const [fresh, stale] = await runRound(round, 0, childRunner(childScript));
+ * const templates = await prepareTemplates(family, childRunner(childScript));
+ * cpSync(templates.new, roundDir, { recursive: true });
  */
-export async function runRound(
-  round: RoundSpec,
-  index: number,
+export async function prepareTemplates(
+  family: RoundSpec,
   runChild: ChildRunner,
-): Promise<PhaseResult[]> {
-  await runChild({ kind: "setup-new", round }, round.dir, "setup-new");
-  const fresh = await measurePhase(round, "new", index, runChild);
-  await runChild({ kind: "setup-stale", round }, round.dir, "setup-stale");
-  const stale = await measurePhase(round, "stale", index, runChild);
-  return [fresh, stale];
+): Promise<Readonly<Record<PhaseName, string>>> {
+  await runChild({ kind: "setup-new", round: family }, family.dir, "setup-new");
+  const fresh = `${family.dir}-new`;
+  cpSync(family.dir, fresh, { recursive: true });
+  await runChild({ kind: "setup-stale", round: family }, family.dir, "setup-stale");
+  return { new: fresh, stale: family.dir };
 }
 
-async function measurePhase(
+/**
+ * Measures one phase of one round whose directory holds the phase's store state: both sides, each
+ * in its own child process, in an order that alternates with the round number so neither always
+ * runs on a warmer machine. The pair is checked — the increments must agree in counts and
+ * checksums (ids + provenance in `exact`, ids in `paper`) and have the expected sizes — else this
+ * throws.
+ *
+ * @example
+ * const { ours, duckdb } = await measurePhase(round, "stale", 0, runChild);
+ */
+export async function measurePhase(
   round: RoundSpec,
   phase: PhaseName,
   index: number,

@@ -4,12 +4,12 @@ import { join } from "node:path";
 import type { ChildJob, Measurement } from "./jobs.js";
 
 /** Runs one job in a fresh child process (see {@link childRunner}). */
-export type ChildRunner = (
+export type ChildRunner = <T = Measurement | null>(
   job: ChildJob,
   dir: string,
   name: string,
   nodeArgs?: readonly string[],
-) => Promise<Measurement | null>;
+) => Promise<T>;
 
 /**
  * A runner of `script` (child.js from `compileClosure`, or child.ts, which then runs under
@@ -41,7 +41,7 @@ export function childRunner(script: string): ChildRunner {
           reject(new Error(`bench: child ${name} failed (${signal ?? `exit ${code}`}):\n${stderr.trim()}`));
           return;
         }
-        resolve(JSON.parse(readFileSync(resultPath, "utf8")) as Measurement | null);
+        resolve(JSON.parse(readFileSync(resultPath, "utf8")));
       });
     });
   };
