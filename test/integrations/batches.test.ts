@@ -6,7 +6,7 @@ import { InvalidArgumentError, MetadataSchemaError } from "../../src/errors.js";
 import { createSink } from "../../src/integrations/batches/create-sink.js";
 import { METAXY_STATUS } from "../../src/integrations/batches/metaxy-status.js";
 import { readBatches } from "../../src/integrations/batches/read-batches.js";
-import { WriterStateError } from "../../src/integrations/integration-errors.js";
+import { WriterStateError } from "../../src/errors.js";
 import type { MetadataStore } from "../../src/store/metadata-store.js";
 import { deltaStore, memoryStore, sortedColumn, videoGraph, videoRows } from "./fixtures.js";
 
