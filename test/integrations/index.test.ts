@@ -12,8 +12,6 @@ describe("src/integrations/index.ts", () => {
       "CODE_VERSION_PREFIX",
       "METAXY_ASSET_KIND",
       "METAXY_STATUS",
-      "OptionalDependencyError",
-      "WriterStateError",
       "assetKeyOf",
       "batchInputRows",
       "batchInputTable",
