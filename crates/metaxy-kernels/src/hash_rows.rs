@@ -9,7 +9,7 @@ use crate::bail;
 use crate::column::StrChunk;
 use crate::error::Result;
 use crate::hash::{md5, sha256, wyhash, xxh32, xxh64, Algorithm};
-use crate::memory::filled;
+use crate::memory::zeroed;
 use crate::render::{decimal_prefix, hex_prefix};
 
 /// One part of a row pre-image.
@@ -129,8 +129,8 @@ pub fn hash_rows(
             "kernels: hashRows output of {n} rows × {limit} characters exceeds the 2 GiB of a Utf8 column; hash fewer rows per call"
         );
     }
-    let mut values = filled(capacity as usize, 0u8);
-    let mut offsets = filled(n + 1, 0i32);
+    let mut values = zeroed::<u8>(capacity as usize);
+    let mut offsets = zeroed::<i32>(n + 1);
     let mut validity = vec![0xffu8; n.div_ceil(8)];
 
     // Split the three outputs into per-range pieces.
