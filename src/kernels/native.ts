@@ -22,27 +22,21 @@ export interface NativeKernelsOptions {
 const NATIVE_DIR = fileURLToPath(new URL("../../native/", import.meta.url));
 
 /**
- * File names `napi build --platform` gives the module on this platform, most likely first
- * (e.g. `metaxy-native.linux-x64-gnu.node`).
+ * File names `napi build --platform` gives the module on this platform (e.g.
+ * `metaxy-native.linux-x64-gnu.node`); the loader takes the first that exists, so a glibc and a
+ * musl build side by side resolve to glibc.
  */
 function candidateFiles(): string[] {
   const { platform, arch } = process;
   const triples =
     platform === "linux"
-      ? isMusl()
-        ? [`linux-${arch}-musl`, `linux-${arch}-gnu`]
-        : [`linux-${arch}-gnu`, `linux-${arch}-musl`]
+      ? [`linux-${arch}-gnu`, `linux-${arch}-musl`]
       : platform === "darwin"
         ? [`darwin-${arch}`, "darwin-universal"]
         : platform === "win32"
           ? [`win32-${arch}-msvc`, `win32-${arch}-gnu`]
           : [`${platform}-${arch}`];
   return triples.map((t) => `${NATIVE_DIR}metaxy-native.${t}.node`);
-}
-
-function isMusl(): boolean {
-  const report = process.report?.getReport() as { header?: { glibcVersionRuntime?: string } } | undefined;
-  return report?.header?.glibcVersionRuntime === undefined;
 }
 
 let binding: NativeBinding | undefined;
