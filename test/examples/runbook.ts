@@ -41,10 +41,15 @@ export interface RunStep {
  * applied until the scenario ends, as in Python's runbooks.
  *
  * @example
- * const step: PatchStep = { patch: "patches/01_update_parent_algorithm.patch" };
+ * const step: PatchStep = { patch: "patches/01_update_parent_algorithm.patch", push: false };
  */
 export interface PatchStep {
   readonly patch: string;
+  /**
+   * Push the graph after the patch when the runbook auto-pushes (Python's `push_graph`). Default
+   * true; false leaves the recorded graph one change behind the code, e.g. to diff the two.
+   */
+  readonly push?: boolean;
 }
 
 /**
@@ -116,7 +121,7 @@ export async function runScenario(runbook: Runbook, scenario: Scenario): Promise
       const result = await runProcess(step.run, {
         cwd,
         env: { ...env, ...step.env },
-        ...(step.timeoutMs === undefined ? {} : { timeoutMs: step.timeoutMs }),
+        timeoutMs: step.timeoutMs ?? PROCESS_TIMEOUT_MS,
       });
       runs.push({ name: step.name, result });
       checkOutput(`${runbook.example} / ${scenario.name} / ${step.name}`, result, step.expect ?? {});
@@ -127,7 +132,7 @@ export async function runScenario(runbook: Runbook, scenario: Scenario): Promise
     for (const step of scenario.steps) {
       if ("patch" in step) {
         applyPatch(cwd, readFileSync(join(cwd, step.patch), "utf8"));
-        if (runbook.autoPush) await push(`after ${step.patch}`);
+        if (runbook.autoPush && step.push !== false) await push(`after ${step.patch}`);
       } else {
         await run(step);
       }
@@ -136,6 +141,25 @@ export async function runScenario(runbook: Runbook, scenario: Scenario): Promise
   } finally {
     if (process.env.METAXY_KEEP_EXAMPLE_DIRS !== "1") rmSync(root, { recursive: true, force: true });
   }
+}
+
+/** How long one process may run before it is killed, unless its step says otherwise. */
+export const PROCESS_TIMEOUT_MS = 60_000;
+
+/**
+ * A vitest timeout for a scenario: the sum of its processes' timeouts (auto pushes included), so
+ * the test itself never gives up before a slow but healthy process on a loaded machine does.
+ *
+ * @example
+ * it(scenario.name, () => runScenario(runbook, scenario), scenarioTimeout(runbook, scenario));
+ */
+export function scenarioTimeout(runbook: Runbook, scenario: Scenario): number {
+  let total = runbook.autoPush ? PROCESS_TIMEOUT_MS : 0;
+  for (const step of scenario.steps) {
+    if (!("patch" in step)) total += step.timeoutMs ?? PROCESS_TIMEOUT_MS;
+    else if (runbook.autoPush && step.push !== false) total += PROCESS_TIMEOUT_MS;
+  }
+  return total;
 }
 
 /**

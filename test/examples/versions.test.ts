@@ -17,13 +17,12 @@ const PYTHON_VERSIONS: Record<
   { readonly patches: readonly string[]; readonly graphs: GraphVersions[] }
 > = {
   quickstart: {
-    patches: [],
-    graphs: [
-      {
-        video: { version: "4c78e5e2", fields: { default: "c675833f" } },
-        audio: { version: "9680125a", fields: { default: "91af2f82" } },
-      },
-    ],
+    // The patch changes the pipeline's data, not the features.
+    patches: ["patches/01_update_video_provenance.patch"],
+    graphs: [0, 1].map(() => ({
+      video: { version: "4c78e5e2", fields: { default: "c675833f" } },
+      audio: { version: "9680125a", fields: { default: "91af2f82" } },
+    })),
   },
   basic: {
     patches: ["patches/01_update_parent_algorithm.patch"],
