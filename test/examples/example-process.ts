@@ -4,19 +4,37 @@ import { createRequire } from "node:module";
 import { join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 
-/** The repository root. */
+/**
+ * The repository root.
+ *
+ * @example
+ * join(REPO_ROOT, "package.json");
+ */
 export const REPO_ROOT = resolve(fileURLToPath(new URL("../..", import.meta.url)));
 
-/** Where the examples live. */
+/**
+ * Where the examples live.
+ *
+ * @example
+ * join(EXAMPLES_DIR, "quickstart", "pipeline.ts");
+ */
 export const EXAMPLES_DIR = join(REPO_ROOT, "examples");
 
 /**
  * The tsconfig that maps `import "metaxy"` to the repository's sources (tsx reads it through
  * TSX_TSCONFIG_PATH), so the examples run against the working tree without `npm run build`.
+ *
+ * @example
+ * spawn(process.execPath, ["--import", TSX_LOADER, "pipeline.ts"], { env: { ...process.env, TSX_TSCONFIG_PATH: SOURCE_TSCONFIG } });
  */
 export const SOURCE_TSCONFIG = join(EXAMPLES_DIR, "tsconfig.source.json");
 
-/** tsx's loader as an absolute URL: `--import tsx` would resolve from the cwd, a temp dir here. */
+/**
+ * tsx's loader as an absolute URL: `--import tsx` would resolve from the cwd, a temp dir here.
+ *
+ * @example
+ * spawn(process.execPath, ["--import", TSX_LOADER, "pipeline.ts"], { cwd });
+ */
 export const TSX_LOADER = pathToFileURL(createRequire(import.meta.url).resolve("tsx")).href;
 
 /**

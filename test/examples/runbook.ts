@@ -143,7 +143,12 @@ export async function runScenario(runbook: Runbook, scenario: Scenario): Promise
   }
 }
 
-/** How long one process may run before it is killed, unless its step says otherwise. */
+/**
+ * How long one process may run before it is killed, unless its step says otherwise.
+ *
+ * @example
+ * const step: RunStep = { name: "slow run", run: ["pipeline.ts"], timeoutMs: 2 * PROCESS_TIMEOUT_MS };
+ */
 export const PROCESS_TIMEOUT_MS = 60_000;
 
 /**
