@@ -7,6 +7,7 @@ mod convert;
 mod entries;
 mod env;
 mod napi;
+mod output;
 
 use std::cell::RefCell;
 use std::panic::{catch_unwind, AssertUnwindSafe};

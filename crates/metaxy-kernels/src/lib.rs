@@ -9,6 +9,7 @@ pub mod group_concat;
 pub mod hash;
 pub mod hash_rows;
 pub mod join;
+mod join_index;
 pub mod keep_latest;
 pub mod keys;
 mod memory;
