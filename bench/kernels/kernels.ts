@@ -64,6 +64,7 @@ async function hashRowsTable(native: { one: Kernels; two: Kernels } | null): Pro
       "algorithm",
       "native 1 thread",
       "native 2 threads",
+      "cores the 2-thread run got",
       "portable",
       "native 1T vs portable",
       "native 2T vs portable",
