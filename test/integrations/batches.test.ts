@@ -2,11 +2,10 @@ import type { RecordBatch } from "apache-arrow";
 import { Table } from "apache-arrow";
 import { describe, expect, it } from "vitest";
 import { tableToRows } from "../../src/arrow/table-to-rows.js";
-import { InvalidArgumentError, MetadataSchemaError } from "../../src/errors.js";
+import { InvalidArgumentError, MetadataSchemaError, WriterStateError } from "../../src/errors.js";
 import { createSink } from "../../src/integrations/batches/create-sink.js";
 import { METAXY_STATUS } from "../../src/integrations/batches/metaxy-status.js";
 import { readBatches } from "../../src/integrations/batches/read-batches.js";
-import { WriterStateError } from "../../src/errors.js";
 import type { MetadataStore } from "../../src/store/metadata-store.js";
 import { deltaStore, memoryStore, sortedColumn, videoGraph, videoRows } from "./fixtures.js";
 

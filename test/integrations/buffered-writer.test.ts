@@ -6,9 +6,9 @@ import {
   InvalidArgumentError,
   InvalidKeyError,
   MetadataSchemaError,
+  WriterStateError,
 } from "../../src/errors.js";
 import type { BatchInput } from "../../src/integrations/batch-input.js";
-import { WriterStateError } from "../../src/errors.js";
 import { BufferedMetadataWriter } from "../../src/integrations/writer/buffered-metadata-writer.js";
 import { checkWriterOptions } from "../../src/integrations/writer/buffered-writer-options.js";
 import { withBufferedWriter } from "../../src/integrations/writer/with-buffered-writer.js";

@@ -19,8 +19,7 @@ import {
 import { describe, expect, it } from "vitest";
 import { rowsToTable } from "../../../src/arrow/rows-to-table.js";
 import { loadConfig } from "../../../src/config/load-config.js";
-import { InvalidArgumentError } from "../../../src/errors.js";
-import { OptionalDependencyError } from "../../../src/errors.js";
+import { InvalidArgumentError, OptionalDependencyError } from "../../../src/errors.js";
 import { jsonRows, jsonValue } from "../../../src/integrations/mcp/json-cells.js";
 import { loadMcpSdk } from "../../../src/integrations/mcp/load-mcp-sdk.js";
 import type { McpContext } from "../../../src/integrations/mcp/mcp-context.js";
