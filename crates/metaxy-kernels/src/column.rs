@@ -33,6 +33,13 @@ impl<'a> Validity<'a> {
         self.bits[bit >> 3] & (1 << (bit & 7)) != 0
     }
 
+    /// The bitmap and the bit of row 0, for kernels that test bits themselves (`new` proved that
+    /// the bitmap covers `len` rows from there).
+    #[inline(always)]
+    pub(crate) fn raw(&self) -> (&'a [u8], usize) {
+        (self.bits, self.offset)
+    }
+
     /// [`Self::is_valid`] for `i < len` without a bounds check.
     #[inline(always)]
     fn is_valid_in_range(&self, i: usize) -> bool {
@@ -133,6 +140,13 @@ impl<'a> StrChunk<'a> {
     /// True when the chunk has no rows.
     pub fn is_empty(&self) -> bool {
         self.len == 0
+    }
+
+    /// The validated buffers, for kernels that walk rows themselves: `offsets[..=len]` never
+    /// decrease and lie within `values`; the validity bitmap (when given) covers `len` rows.
+    #[inline(always)]
+    pub(crate) fn raw(&self) -> (Offsets<'a>, &'a [u8], Option<Validity<'a>>) {
+        (self.offsets, self.values, self.validity)
     }
 
     /// Row `i`'s bytes, or `None` when it is null. Panics when `i` is out of range.

@@ -1,0 +1,148 @@
+//! One worker's rows: walk them in blocks (no column changes chunk inside a block) and batches
+//! (assemble every pre-image of the batch, then hash and render them). Assembling first means the
+//! hash reads bytes that already sit in L1 cache instead of stalling on the stores that just wrote
+//! them (its loads straddle those stores, which defeats store forwarding).
+
+use crate::column::StrChunk;
+
+use super::preimage::{assembler, Block, Layout, SCRATCH_SLACK};
+
+/// Rows per batch (fewer when their pre-images are long).
+const BATCH: usize = 256;
+/// Scratch bytes a batch may use before it is cut down to fewer rows.
+const SCRATCH: usize = 64 << 10;
+/// Most bytes a renderer writes at its output position (whole words past the kept prefix).
+const RENDER_ROOM: usize = 64;
+
+/// Hashes a pre-image and writes at most `limit` leading characters of its rendering at the start
+/// of `out` (64 bytes); returns how many it kept.
+pub(super) trait Render {
+    fn render(data: &[u8], limit: usize, out: &mut [u8; RENDER_ROOM]) -> usize;
+}
+
+/// Where a worker writes: its region of the values buffer, its offsets and validity bytes.
+pub(super) struct Sink<'o> {
+    pub(super) values: &'o mut [u8],
+    /// Position of `values[0]` in the whole output (offsets are absolute).
+    pub(super) base: usize,
+    /// Entries 1.. of the output offsets for this worker's rows.
+    pub(super) offsets: &'o mut [i32],
+    pub(super) validity: &'o mut [u8],
+}
+
+/// A column pointed at the chunk that holds the current block of rows.
+struct Cursor<'c, 'a> {
+    chunks: &'c [StrChunk<'a>],
+    chunk: usize,
+    /// Global row of the current chunk's row 0.
+    chunk_start: usize,
+}
+
+impl Cursor<'_, '_> {
+    /// Moves to the chunk holding global row `row`; returns the rows left in it from there.
+    fn seek(&mut self, row: usize) -> usize {
+        while row >= self.chunk_start + self.chunks[self.chunk].len() {
+            self.chunk_start += self.chunks[self.chunk].len();
+            self.chunk += 1;
+        }
+        self.chunk_start + self.chunks[self.chunk].len() - row
+    }
+}
+
+/// Renders global rows `a..b` into `sink`; returns the value bytes used and the null rows.
+pub(super) fn run_range<R: Render>(
+    layout: &Layout<'_, '_>,
+    a: usize,
+    b: usize,
+    limit: usize,
+    sink: Sink<'_>,
+) -> (usize, usize) {
+    let mut cursors: Vec<Cursor<'_, '_>> =
+        layout.columns.iter().map(|c| Cursor { chunks: c.chunks, chunk: 0, chunk_start: 0 }).collect();
+    let mut scratch = vec![0u8; SCRATCH + SCRATCH_SLACK];
+    let mut ends = [0usize; BATCH];
+    let mut null = [false; BATCH];
+    let mut out = Out { sink, pos: 0, row: 0, nulls: 0, limit };
+    let mut row = a;
+    while row < b {
+        let block_end = cursors.iter_mut().fold(b, |end, c| end.min(row + c.seek(row)));
+        let chunks: Vec<(StrChunk<'_>, usize)> =
+            cursors.iter().map(|c| (c.chunks[c.chunk], row - c.chunk_start)).collect();
+        let block = Block::new(layout, &chunks);
+        let rows = block_end - row;
+        let mut first = 0;
+        while first < rows {
+            let mut count = BATCH.min(rows - first);
+            // SAFETY: first + count ≤ rows, the block's length.
+            let (mut bytes, mut safe) = unsafe { block.batch_bytes(first, count, layout.fixed) };
+            while bytes > SCRATCH && count > 1 {
+                count /= 2;
+                (bytes, safe) = unsafe { block.batch_bytes(first, count, layout.fixed) };
+            }
+            if bytes > scratch.len() {
+                scratch.resize(bytes, 0);
+            }
+            let s = scratch.as_mut_ptr();
+            // SAFETY: the scratch holds `bytes`; the rows lie in the block; `SAFE` and `NARROW`
+            // follow what the block and `batch_bytes` report.
+            unsafe {
+                assembler(block.narrow, block.nullable, safe)(&block, first, count, s, &mut ends, &mut null)
+            };
+            if block.nullable {
+                out.emit::<R, true>(&scratch, &ends[..count], &null[..count]);
+            } else {
+                out.emit::<R, false>(&scratch, &ends[..count], &null[..count]);
+            }
+            first += count;
+        }
+        row = block_end;
+    }
+    (out.pos, out.nulls)
+}
+
+/// A worker's write position.
+struct Out<'o> {
+    sink: Sink<'o>,
+    /// Bytes used in `sink.values`.
+    pos: usize,
+    /// Rows done (worker-relative).
+    row: usize,
+    nulls: usize,
+    limit: usize,
+}
+
+impl Out<'_> {
+    /// Hashes and renders one assembled batch.
+    #[inline(always)]
+    fn emit<R: Render, const NULLS: bool>(&mut self, scratch: &[u8], ends: &[usize], null: &[bool]) {
+        let values = &mut *self.sink.values;
+        let offsets = &mut self.sink.offsets[self.row..self.row + ends.len()];
+        let mut start = 0usize;
+        let mut pos = self.pos;
+        for (i, (&end, offset)) in ends.iter().zip(offsets.iter_mut()).enumerate() {
+            if NULLS && null[i] {
+                let r = self.row + i;
+                self.sink.validity[r >> 3] &= !(1u8 << (r & 7));
+                self.nulls += 1;
+            } else {
+                debug_assert!(start <= end && end <= scratch.len());
+                // SAFETY: `assemble` left rows contiguous and inside the scratch buffer.
+                let data = unsafe { scratch.get_unchecked(start..end) };
+                if let Some(room) = values.get_mut(pos..pos + RENDER_ROOM) {
+                    let room: &mut [u8; RENDER_ROOM] = room.try_into().expect("64-byte window");
+                    pos += R::render(data, self.limit, room);
+                } else {
+                    // The last rows of a region: render aside, then copy what is kept.
+                    let mut room = [0u8; RENDER_ROOM];
+                    let n = R::render(data, self.limit, &mut room);
+                    values[pos..pos + n].copy_from_slice(&room[..n]);
+                    pos += n;
+                }
+            }
+            start = end;
+            *offset = (self.sink.base + pos) as i32;
+        }
+        self.pos = pos;
+        self.row += ends.len();
+    }
+}
