@@ -16,7 +16,6 @@ use crate::bail;
 use crate::column::StrChunk;
 use crate::error::Result;
 use crate::hash::{md5, sha256, wyhash, xxh32, xxh64, Algorithm};
-use crate::memory::zeroed;
 use crate::render::{decimal_prefix, hex_prefix};
 
 use preimage::Layout;
@@ -146,14 +145,21 @@ pub fn hash_rows(
             "kernels: hashRows output of {n} rows × {limit} characters exceeds the 2 GiB of a Utf8 column; hash fewer rows per call"
         );
     }
-    let mut values = zeroed::<u8>(capacity as usize);
-    let mut offsets = zeroed::<i32>(n + 1);
+    let capacity = capacity as usize;
+    // Outputs start uninitialised: workers write every offset of their rows and initialise their
+    // region of values just ahead of their writes (while it is in cache), instead of a `calloc`
+    // clearing all of it up front.
+    let mut values: Vec<u8> = Vec::with_capacity(capacity);
+    let mut offsets: Vec<i32> = Vec::with_capacity(n + 1);
     let mut validity = vec![0xffu8; n.div_ceil(8)];
 
     // Split the three outputs into per-range pieces.
     let mut jobs = Vec::with_capacity(ranges.len());
     {
-        let (mut vals, mut offs, mut bits) = (&mut values[..], &mut offsets[1..], &mut validity[..]);
+        let offs = &mut offsets.spare_capacity_mut()[..=n];
+        offs[0].write(0);
+        let (mut vals, mut offs, mut bits) =
+            (&mut values.spare_capacity_mut()[..capacity], &mut offs[1..], &mut validity[..]);
         for &(a, b) in &ranges {
             let rows = b - a;
             let (v, vr) = vals.split_at_mut(rows * limit);
@@ -182,6 +188,13 @@ pub fn hash_rows(
         })
     };
 
+    // SAFETY: every worker returned, so each wrote the offsets of all its rows and initialised its
+    // whole region of values (see `range::Out::emit`).
+    unsafe {
+        values.set_len(capacity);
+        offsets.set_len(n + 1);
+    }
+
     // Close the gaps left by regions that did not fill up: move later regions down and rebase
     // their offsets (never needed when every rendering is `limit` characters long).
     let mut shift = 0usize;
@@ -196,6 +209,6 @@ pub fn hash_rows(
         shift += (b - a) * limit - used;
         null_count += nulls;
     }
-    values.truncate(capacity as usize - shift);
+    values.truncate(capacity - shift);
     Ok(Utf8Output { offsets, values, validity: (null_count > 0).then_some(validity), null_count })
 }

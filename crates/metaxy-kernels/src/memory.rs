@@ -10,14 +10,6 @@ pub(crate) fn filled<T: Clone>(len: usize, value: T) -> Vec<T> {
     v
 }
 
-/// A zeroed vector of `len` bytes or integers, backed by huge pages where the OS offers them. The
-/// zeroing is lazy (fresh pages arrive zeroed), so each worker thread pays for the pages it writes.
-pub(crate) fn zeroed<T: Copy + Default>(len: usize) -> Vec<T> {
-    let v = vec![T::default(); len];
-    advise_huge(v.as_ptr() as *mut u8, len * std::mem::size_of::<T>());
-    v
-}
-
 #[cfg(target_os = "linux")]
 fn advise_huge(ptr: *mut u8, bytes: usize) {
     const HUGE: usize = 2 << 20;

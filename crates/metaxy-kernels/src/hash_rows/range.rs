@@ -3,6 +3,8 @@
 //! hash reads bytes that already sit in L1 cache instead of stalling on the stores that just wrote
 //! them (its loads straddle those stores, which defeats store forwarding).
 
+use std::mem::MaybeUninit;
+
 use crate::column::StrChunk;
 
 use super::preimage::{assembler, Block, Layout, SCRATCH_SLACK};
@@ -20,13 +22,14 @@ pub(super) trait Render {
     fn render(data: &[u8], limit: usize, out: &mut [u8; RENDER_ROOM]) -> usize;
 }
 
-/// Where a worker writes: its region of the values buffer, its offsets and validity bytes.
+/// Where a worker writes: its region of the values buffer, its offsets and validity bytes. The
+/// values and offsets start uninitialised; the worker initialises all of them.
 pub(super) struct Sink<'o> {
-    pub(super) values: &'o mut [u8],
+    pub(super) values: &'o mut [MaybeUninit<u8>],
     /// Position of `values[0]` in the whole output (offsets are absolute).
     pub(super) base: usize,
     /// Entries 1.. of the output offsets for this worker's rows.
-    pub(super) offsets: &'o mut [i32],
+    pub(super) offsets: &'o mut [MaybeUninit<i32>],
     pub(super) validity: &'o mut [u8],
 }
 
@@ -62,7 +65,7 @@ pub(super) fn run_range<R: Render>(
     let mut scratch = vec![0u8; SCRATCH + SCRATCH_SLACK];
     let mut ends = [0usize; BATCH];
     let mut null = [false; BATCH];
-    let mut out = Out { sink, pos: 0, row: 0, nulls: 0, limit };
+    let mut out = Out { sink, pos: 0, init: 0, row: 0, nulls: 0, limit };
     let mut row = a;
     while row < b {
         let block_end = cursors.iter_mut().fold(b, |end, c| end.min(row + c.seek(row)));
@@ -105,6 +108,8 @@ struct Out<'o> {
     sink: Sink<'o>,
     /// Bytes used in `sink.values`.
     pos: usize,
+    /// Bytes of `sink.values` initialised so far (zeroed just before their first use).
+    init: usize,
     /// Rows done (worker-relative).
     row: usize,
     nulls: usize,
@@ -115,7 +120,15 @@ impl Out<'_> {
     /// Hashes and renders one assembled batch.
     #[inline(always)]
     fn emit<R: Render, const NULLS: bool>(&mut self, scratch: &[u8], ends: &[usize], null: &[bool]) {
-        let values = &mut *self.sink.values;
+        // Rows never take more than `limit` bytes, so this batch writes below `target`.
+        let target = ((self.row + ends.len()) * self.limit + RENDER_ROOM).min(self.sink.values.len());
+        if target > self.init {
+            self.sink.values[self.init..target].fill(MaybeUninit::new(0));
+            self.init = target;
+        }
+        // SAFETY: the first `init` bytes are initialised.
+        let values: &mut [u8] =
+            unsafe { std::slice::from_raw_parts_mut(self.sink.values.as_mut_ptr().cast::<u8>(), self.init) };
         let offsets = &mut self.sink.offsets[self.row..self.row + ends.len()];
         let mut start = 0usize;
         let mut pos = self.pos;
@@ -140,7 +153,7 @@ impl Out<'_> {
                 }
             }
             start = end;
-            *offset = (self.sink.base + pos) as i32;
+            offset.write((self.sink.base + pos) as i32);
         }
         self.pos = pos;
         self.row += ends.len();
