@@ -16,6 +16,7 @@ use crate::bail;
 use crate::column::StrChunk;
 use crate::error::Result;
 use crate::hash::{md5, sha256, wyhash, xxh32, xxh64, Algorithm};
+use crate::memory::with_capacity;
 use crate::render::{decimal_prefix, hex_prefix};
 
 use preimage::Layout;
@@ -92,33 +93,58 @@ struct Md5Hex;
 struct Sha256Hex;
 
 impl Render for Xxh32Decimal {
+    type Digest = u64;
     #[inline(always)]
-    fn render(data: &[u8], limit: usize, out: &mut [u8; 64]) -> usize {
-        decimal_prefix(u64::from(xxh32(data, 0)), limit, out)
+    fn hash(data: &[u8]) -> u64 {
+        u64::from(xxh32(data, 0))
+    }
+    #[inline(always)]
+    fn write(digest: &u64, limit: usize, out: &mut [u8; 64]) -> usize {
+        decimal_prefix(*digest, limit, out)
     }
 }
 impl Render for Xxh64Decimal {
+    type Digest = u64;
     #[inline(always)]
-    fn render(data: &[u8], limit: usize, out: &mut [u8; 64]) -> usize {
-        decimal_prefix(xxh64(data, 0), limit, out)
+    fn hash(data: &[u8]) -> u64 {
+        xxh64(data, 0)
+    }
+    #[inline(always)]
+    fn write(digest: &u64, limit: usize, out: &mut [u8; 64]) -> usize {
+        decimal_prefix(*digest, limit, out)
     }
 }
 impl Render for WyhashDecimal {
+    type Digest = u64;
     #[inline(always)]
-    fn render(data: &[u8], limit: usize, out: &mut [u8; 64]) -> usize {
-        decimal_prefix(wyhash(data, 0), limit, out)
+    fn hash(data: &[u8]) -> u64 {
+        wyhash(data, 0)
+    }
+    #[inline(always)]
+    fn write(digest: &u64, limit: usize, out: &mut [u8; 64]) -> usize {
+        decimal_prefix(*digest, limit, out)
     }
 }
 impl Render for Md5Hex {
+    type Digest = [u8; 16];
     #[inline(always)]
-    fn render(data: &[u8], limit: usize, out: &mut [u8; 64]) -> usize {
-        hex_prefix(&md5(data), limit, out)
+    fn hash(data: &[u8]) -> [u8; 16] {
+        md5(data)
+    }
+    #[inline(always)]
+    fn write(digest: &[u8; 16], limit: usize, out: &mut [u8; 64]) -> usize {
+        hex_prefix(digest, limit, out)
     }
 }
 impl Render for Sha256Hex {
+    type Digest = [u8; 32];
     #[inline(always)]
-    fn render(data: &[u8], limit: usize, out: &mut [u8; 64]) -> usize {
-        hex_prefix(&sha256(data), limit, out)
+    fn hash(data: &[u8]) -> [u8; 32] {
+        sha256(data)
+    }
+    #[inline(always)]
+    fn write(digest: &[u8; 32], limit: usize, out: &mut [u8; 64]) -> usize {
+        hex_prefix(digest, limit, out)
     }
 }
 
@@ -149,8 +175,8 @@ pub fn hash_rows(
     // Outputs start uninitialised: workers write every offset of their rows and initialise their
     // region of values just ahead of their writes (while it is in cache), instead of a `calloc`
     // clearing all of it up front.
-    let mut values: Vec<u8> = Vec::with_capacity(capacity);
-    let mut offsets: Vec<i32> = Vec::with_capacity(n + 1);
+    let mut values: Vec<u8> = with_capacity(capacity);
+    let mut offsets: Vec<i32> = with_capacity(n + 1);
     let mut validity = vec![0xffu8; n.div_ceil(8)];
 
     // Split the three outputs into per-range pieces.

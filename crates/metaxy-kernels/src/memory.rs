@@ -10,6 +10,14 @@ pub(crate) fn filled<T: Clone>(len: usize, value: T) -> Vec<T> {
     v
 }
 
+/// An empty vector with room for `len` elements, backed by huge pages where the OS offers them.
+/// Its pages are faulted in by whoever first writes them (each worker thread pays for its own).
+pub(crate) fn with_capacity<T>(len: usize) -> Vec<T> {
+    let mut v: Vec<T> = Vec::with_capacity(len);
+    advise_huge(v.as_mut_ptr().cast(), len * std::mem::size_of::<T>());
+    v
+}
+
 #[cfg(target_os = "linux")]
 fn advise_huge(ptr: *mut u8, bytes: usize) {
     const HUGE: usize = 2 << 20;

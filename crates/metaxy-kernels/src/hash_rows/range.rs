@@ -16,10 +16,15 @@ const SCRATCH: usize = 64 << 10;
 /// Most bytes a renderer writes at its output position (whole words past the kept prefix).
 const RENDER_ROOM: usize = 64;
 
-/// Hashes a pre-image and writes at most `limit` leading characters of its rendering at the start
-/// of `out` (64 bytes); returns how many it kept.
+/// A hash algorithm and its text rendering. A batch is hashed in one loop and rendered in another:
+/// two small loops keep their state in registers, and the hashes of neighbouring rows (independent
+/// chains of multiplications) overlap in the CPU.
 pub(super) trait Render {
-    fn render(data: &[u8], limit: usize, out: &mut [u8; RENDER_ROOM]) -> usize;
+    type Digest: Copy + Default;
+    fn hash(data: &[u8]) -> Self::Digest;
+    /// Writes at most `limit` leading characters of the rendering at the start of `out`; returns
+    /// how many it kept.
+    fn write(digest: &Self::Digest, limit: usize, out: &mut [u8; RENDER_ROOM]) -> usize;
 }
 
 /// Where a worker writes: its region of the values buffer, its offsets and validity bytes. The
@@ -120,40 +125,65 @@ impl Out<'_> {
     /// Hashes and renders one assembled batch.
     #[inline(always)]
     fn emit<R: Render, const NULLS: bool>(&mut self, scratch: &[u8], ends: &[usize], null: &[bool]) {
+        let count = ends.len();
         // Rows never take more than `limit` bytes, so this batch writes below `target`.
-        let target = ((self.row + ends.len()) * self.limit + RENDER_ROOM).min(self.sink.values.len());
+        let target = ((self.row + count) * self.limit + RENDER_ROOM).min(self.sink.values.len());
         if target > self.init {
             self.sink.values[self.init..target].fill(MaybeUninit::new(0));
             self.init = target;
+        }
+        // Every row of the batch starts at most `limit` bytes after the previous one, so when the
+        // last one has a whole render window in the initialised bytes, they all do.
+        if self.pos + count.saturating_sub(1) * self.limit + RENDER_ROOM <= self.init {
+            self.rows::<R, NULLS, true>(scratch, ends, null);
+        } else {
+            self.rows::<R, NULLS, false>(scratch, ends, null);
+        }
+    }
+
+    /// The rows of [`Self::emit`]; `DIRECT` when every row renders in place.
+    #[inline(always)]
+    fn rows<R: Render, const NULLS: bool, const DIRECT: bool>(
+        &mut self,
+        scratch: &[u8],
+        ends: &[usize],
+        null: &[bool],
+    ) {
+        let mut digests = [R::Digest::default(); BATCH];
+        let digests = &mut digests[..ends.len()];
+        let mut start = 0usize;
+        for (digest, &end) in digests.iter_mut().zip(ends) {
+            debug_assert!(start <= end && end <= scratch.len());
+            // SAFETY: `assemble` left rows contiguous and inside the scratch buffer.
+            *digest = R::hash(unsafe { scratch.get_unchecked(start..end) });
+            start = end;
         }
         // SAFETY: the first `init` bytes are initialised.
         let values: &mut [u8] =
             unsafe { std::slice::from_raw_parts_mut(self.sink.values.as_mut_ptr().cast::<u8>(), self.init) };
         let offsets = &mut self.sink.offsets[self.row..self.row + ends.len()];
-        let mut start = 0usize;
+        let (base, limit) = (self.sink.base, self.limit);
         let mut pos = self.pos;
-        for (i, (&end, offset)) in ends.iter().zip(offsets.iter_mut()).enumerate() {
+        for (i, (digest, offset)) in digests.iter().zip(offsets.iter_mut()).enumerate() {
             if NULLS && null[i] {
                 let r = self.row + i;
                 self.sink.validity[r >> 3] &= !(1u8 << (r & 7));
                 self.nulls += 1;
+            } else if DIRECT {
+                debug_assert!(pos + RENDER_ROOM <= values.len());
+                // SAFETY: `emit` checked that every row's window lies in `values`.
+                let room = unsafe { &mut *values.as_mut_ptr().add(pos).cast::<[u8; RENDER_ROOM]>() };
+                pos += R::write(digest, limit, room);
+            } else if let Some(room) = values.get_mut(pos..pos + RENDER_ROOM) {
+                pos += R::write(digest, limit, room.try_into().expect("64-byte window"));
             } else {
-                debug_assert!(start <= end && end <= scratch.len());
-                // SAFETY: `assemble` left rows contiguous and inside the scratch buffer.
-                let data = unsafe { scratch.get_unchecked(start..end) };
-                if let Some(room) = values.get_mut(pos..pos + RENDER_ROOM) {
-                    let room: &mut [u8; RENDER_ROOM] = room.try_into().expect("64-byte window");
-                    pos += R::render(data, self.limit, room);
-                } else {
-                    // The last rows of a region: render aside, then copy what is kept.
-                    let mut room = [0u8; RENDER_ROOM];
-                    let n = R::render(data, self.limit, &mut room);
-                    values[pos..pos + n].copy_from_slice(&room[..n]);
-                    pos += n;
-                }
+                // The last rows of a region: render aside, then copy what is kept.
+                let mut room = [0u8; RENDER_ROOM];
+                let n = R::write(digest, limit, &mut room);
+                values[pos..pos + n].copy_from_slice(&room[..n]);
+                pos += n;
             }
-            start = end;
-            offset.write((self.sink.base + pos) as i32);
+            offset.write((base + pos) as i32);
         }
         self.pos = pos;
         self.row += ends.len();
