@@ -86,5 +86,7 @@ export function withKernels(
     });
   } else {
     console.log(`${label}: not run — native kernels unavailable: ${reason}`);
+    // Collected (with the portable set) but skipped, so the report shows what did not run and why.
+    describe.skip(`${label}: native kernels unavailable (${reason})`, () => register(getKernels("portable")));
   }
 }
