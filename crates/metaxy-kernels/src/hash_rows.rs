@@ -9,6 +9,8 @@
 
 mod preimage;
 mod range;
+#[cfg(target_arch = "x86_64")]
+mod simd;
 #[cfg(test)]
 mod tests;
 
@@ -86,6 +88,28 @@ fn row_count(parts: &[Part<'_>], length: Option<usize>) -> Result<usize> {
     }
 }
 
+/// True when the CPU runs the vector path of [`simd`].
+fn simd_available() -> bool {
+    #[cfg(target_arch = "x86_64")]
+    return simd::available();
+    #[cfg(not(target_arch = "x86_64"))]
+    return false;
+}
+
+/// Eight truncated renderings of 64-bit decimal digests in one vector store, when possible.
+///
+/// # Safety
+/// As [`Render::write8`].
+#[inline(always)]
+unsafe fn leading8(digests: &[u64; 8], out: *mut u8, simd: bool) -> bool {
+    #[cfg(target_arch = "x86_64")]
+    if simd {
+        return simd::leading8_x8(digests, out);
+    }
+    let _ = (digests, out, simd);
+    false
+}
+
 struct Xxh32Decimal;
 struct Xxh64Decimal;
 struct WyhashDecimal;
@@ -113,6 +137,10 @@ impl Render for Xxh64Decimal {
     fn write(digest: &u64, limit: usize, out: &mut [u8; 64]) -> usize {
         decimal_prefix(*digest, limit, out)
     }
+    #[inline(always)]
+    unsafe fn write8(digests: &[u64; 8], out: *mut u8, simd: bool) -> bool {
+        leading8(digests, out, simd)
+    }
 }
 impl Render for WyhashDecimal {
     type Digest = u64;
@@ -123,6 +151,10 @@ impl Render for WyhashDecimal {
     #[inline(always)]
     fn write(digest: &u64, limit: usize, out: &mut [u8; 64]) -> usize {
         decimal_prefix(*digest, limit, out)
+    }
+    #[inline(always)]
+    unsafe fn write8(digests: &[u64; 8], out: *mut u8, simd: bool) -> bool {
+        leading8(digests, out, simd)
     }
 }
 impl Render for Md5Hex {

@@ -25,6 +25,17 @@ pub(super) trait Render {
     /// Writes at most `limit` leading characters of the rendering at the start of `out`; returns
     /// how many it kept.
     fn write(digest: &Self::Digest, limit: usize, out: &mut [u8; RENDER_ROOM]) -> usize;
+
+    /// Writes exactly 8 characters of each of eight digests back to back at `out` (truncation 8)
+    /// when it has a vector path for them; returns false, having written nothing, otherwise.
+    ///
+    /// # Safety
+    /// `out..out + 64` is writable; `simd` only when the CPU runs the vector path.
+    #[inline(always)]
+    unsafe fn write8(digests: &[Self::Digest; 8], out: *mut u8, simd: bool) -> bool {
+        let _ = (digests, out, simd);
+        false
+    }
 }
 
 /// Where a worker writes: its region of the values buffer, its offsets and validity bytes. The
@@ -70,7 +81,7 @@ pub(super) fn run_range<R: Render>(
     let mut scratch = vec![0u8; SCRATCH + SCRATCH_SLACK];
     let mut ends = [0usize; BATCH];
     let mut null = [false; BATCH];
-    let mut out = Out { sink, pos: 0, init: 0, row: 0, nulls: 0, limit };
+    let mut out = Out { sink, pos: 0, init: 0, row: 0, nulls: 0, limit, simd: super::simd_available() };
     let mut row = a;
     while row < b {
         let block_end = cursors.iter_mut().fold(b, |end, c| end.min(row + c.seek(row)));
@@ -87,6 +98,8 @@ pub(super) fn run_range<R: Render>(
                 count /= 2;
                 (bytes, safe) = unsafe { block.batch_bytes(first, count, layout.fixed) };
             }
+            // SAFETY: the prefetched rows lie in the block.
+            unsafe { block.prefetch(first + count, count.min(rows - first - count)) };
             if bytes > scratch.len() {
                 scratch.resize(bytes, 0);
             }
@@ -119,6 +132,8 @@ struct Out<'o> {
     row: usize,
     nulls: usize,
     limit: usize,
+    /// The CPU runs the vector path of `write8`.
+    simd: bool,
 }
 
 impl Out<'_> {
@@ -149,8 +164,9 @@ impl Out<'_> {
         ends: &[usize],
         null: &[bool],
     ) {
+        let count = ends.len();
         let mut digests = [R::Digest::default(); BATCH];
-        let digests = &mut digests[..ends.len()];
+        let digests = &mut digests[..count];
         let mut start = 0usize;
         for (digest, &end) in digests.iter_mut().zip(ends) {
             debug_assert!(start <= end && end <= scratch.len());
@@ -161,31 +177,57 @@ impl Out<'_> {
         // SAFETY: the first `init` bytes are initialised.
         let values: &mut [u8] =
             unsafe { std::slice::from_raw_parts_mut(self.sink.values.as_mut_ptr().cast::<u8>(), self.init) };
-        let offsets = &mut self.sink.offsets[self.row..self.row + ends.len()];
+        let offsets = &mut self.sink.offsets[self.row..self.row + count];
         let (base, limit) = (self.sink.base, self.limit);
+        let vector = DIRECT && self.simd && limit == 8;
         let mut pos = self.pos;
-        for (i, (digest, offset)) in digests.iter().zip(offsets.iter_mut()).enumerate() {
-            if NULLS && null[i] {
-                let r = self.row + i;
-                self.sink.validity[r >> 3] &= !(1u8 << (r & 7));
-                self.nulls += 1;
-            } else if DIRECT {
-                debug_assert!(pos + RENDER_ROOM <= values.len());
-                // SAFETY: `emit` checked that every row's window lies in `values`.
-                let room = unsafe { &mut *values.as_mut_ptr().add(pos).cast::<[u8; RENDER_ROOM]>() };
-                pos += R::write(digest, limit, room);
-            } else if let Some(room) = values.get_mut(pos..pos + RENDER_ROOM) {
-                pos += R::write(digest, limit, room.try_into().expect("64-byte window"));
-            } else {
-                // The last rows of a region: render aside, then copy what is kept.
-                let mut room = [0u8; RENDER_ROOM];
-                let n = R::write(digest, limit, &mut room);
-                values[pos..pos + n].copy_from_slice(&room[..n]);
-                pos += n;
+        let mut i = 0;
+        while i < count {
+            let end = (i + 8).min(count);
+            // SAFETY (write8): `DIRECT` puts every row's 64-byte window inside `values`.
+            if vector
+                && end - i == 8
+                && (!NULLS || !null[i..end].contains(&true))
+                && unsafe {
+                    R::write8(
+                        digests[i..end].try_into().expect("8 digests"),
+                        values.as_mut_ptr().add(pos),
+                        true,
+                    )
+                }
+            {
+                for (k, offset) in offsets[i..end].iter_mut().enumerate() {
+                    offset.write((base + pos + 8 * (k + 1)) as i32);
+                }
+                pos += 64;
+                i = end;
+                continue;
             }
-            offset.write((base + pos) as i32);
+            for k in i..end {
+                let digest = &digests[k];
+                if NULLS && null[k] {
+                    let r = self.row + k;
+                    self.sink.validity[r >> 3] &= !(1u8 << (r & 7));
+                    self.nulls += 1;
+                } else if DIRECT {
+                    debug_assert!(pos + RENDER_ROOM <= values.len());
+                    // SAFETY: `emit` checked that every row's window lies in `values`.
+                    let room = unsafe { &mut *values.as_mut_ptr().add(pos).cast::<[u8; RENDER_ROOM]>() };
+                    pos += R::write(digest, limit, room);
+                } else if let Some(room) = values.get_mut(pos..pos + RENDER_ROOM) {
+                    pos += R::write(digest, limit, room.try_into().expect("64-byte window"));
+                } else {
+                    // The last rows of a region: render aside, then copy what is kept.
+                    let mut room = [0u8; RENDER_ROOM];
+                    let n = R::write(digest, limit, &mut room);
+                    values[pos..pos + n].copy_from_slice(&room[..n]);
+                    pos += n;
+                }
+                offsets[k].write((base + pos) as i32);
+            }
+            i = end;
         }
         self.pos = pos;
-        self.row += ends.len();
+        self.row += count;
     }
 }
