@@ -46,8 +46,14 @@ pub fn xxh64(data: &[u8], seed: u64) -> u64 {
     // words, half word and bytes, each only when its bit of the remaining length is set.
     unsafe {
         let mut h = if n >= 32 {
-            let mut v =
-                [seed.wrapping_add(P1).wrapping_add(P2), seed.wrapping_add(P2), seed, seed.wrapping_sub(P1)];
+            // The first stripe straight-line: pre-images of 32–63 bytes (the usual rows) need no loop.
+            let mut v = [
+                round(seed.wrapping_add(P1).wrapping_add(P2), word(p)),
+                round(seed.wrapping_add(P2), word(p.add(8))),
+                round(seed, word(p.add(16))),
+                round(seed.wrapping_sub(P1), word(p.add(24))),
+            ];
+            i = 32;
             while i + 32 <= n {
                 let s = p.add(i);
                 v[0] = round(v[0], word(s));
