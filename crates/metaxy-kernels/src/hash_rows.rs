@@ -13,6 +13,7 @@ mod range;
 mod simd;
 #[cfg(test)]
 mod tests;
+mod uniform;
 
 use crate::bail;
 use crate::column::StrChunk;

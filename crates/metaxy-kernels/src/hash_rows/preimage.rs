@@ -78,12 +78,12 @@ impl<'p, 'a> Layout<'p, 'a> {
 /// block is row `base + r` of the chunk; pointers are already advanced to the block's row 0.
 #[derive(Clone, Copy)]
 pub(super) struct Step {
-    before: *const u8,
-    before_len: usize,
+    pub(super) before: *const u8,
+    pub(super) before_len: usize,
     /// Exactly one of the two is non-null.
-    off32: *const i32,
+    pub(super) off32: *const i32,
     off64: *const i64,
-    values: *const u8,
+    pub(super) values: *const u8,
     values_len: usize,
     /// Bitmap and the bit of block row 0, when the chunk has one.
     validity: Option<(*const u8, usize)>,
@@ -92,8 +92,8 @@ pub(super) struct Step {
 
 /// A block's columns, ready for [`assemble`].
 pub(super) struct Block {
-    steps: Vec<Step>,
-    trailing: (*const u8, usize),
+    pub(super) steps: Vec<Step>,
+    pub(super) trailing: (*const u8, usize),
     /// Every column has 32-bit offsets.
     pub(super) narrow: bool,
     /// Some column has a validity bitmap.

@@ -8,6 +8,7 @@ use std::mem::MaybeUninit;
 use crate::column::StrChunk;
 
 use super::preimage::{assembler, Block, Layout, SCRATCH_SLACK};
+use super::uniform::Uniform;
 
 /// Rows per batch (fewer when their pre-images are long).
 const BATCH: usize = 256;
@@ -81,6 +82,7 @@ pub(super) fn run_range<R: Render>(
     let mut scratch = vec![0u8; SCRATCH + SCRATCH_SLACK];
     let mut ends = [0usize; BATCH];
     let mut null = [false; BATCH];
+    let mut uniform = Uniform::new();
     let mut out = Out { sink, pos: 0, init: 0, row: 0, nulls: 0, limit, simd: super::simd_available() };
     let mut row = a;
     while row < b {
@@ -107,8 +109,13 @@ pub(super) fn run_range<R: Render>(
             // SAFETY: the scratch holds `bytes`; the rows lie in the block; `SAFE` and `NARROW`
             // follow what the block and `batch_bytes` report.
             unsafe {
-                assembler(block.narrow, block.nullable, safe)(&block, first, count, s, &mut ends, &mut null)
-            };
+                if !uniform.assemble(&block, first, count, s, &mut ends) {
+                    uniform.forget();
+                    assembler(block.narrow, block.nullable, safe)(
+                        &block, first, count, s, &mut ends, &mut null,
+                    );
+                }
+            }
             if block.nullable {
                 out.emit::<R, true>(&scratch, &ends[..count], &null[..count]);
             } else {

@@ -1,7 +1,8 @@
 //! The fast paths of `hash_rows` against row-by-row hashing of the concatenated bytes: pieces
 //! copied as whole blocks up to the very end of exactly-sized buffers, strings, literals and null
 //! replacements longer than a block, 64-bit offsets, mixed offset widths, chunk boundaries inside
-//! batches, threads whose regions come out short (32-bit decimals) and tiny truncations.
+//! batches, threads whose regions come out short (32-bit decimals), tiny truncations, and batches
+//! of fixed-width columns whose widths change from one stretch of rows to the next.
 
 use super::{hash_rows, HashRowsOptions, Part};
 use crate::column::{Offsets, StrChunk, Validity};
@@ -156,5 +157,67 @@ fn every_algorithm_and_truncation_matches_row_by_row_hashing() {
         for truncation in [None, Some(0), Some(1), Some(7), Some(8), Some(9), Some(12), Some(20), Some(33)] {
             check(&parts, &rows, algorithm, truncation);
         }
+    }
+}
+
+#[test]
+fn fixed_width_stretches_match_row_by_row_hashing() {
+    let mut rng = Rng(0x7777_aaaa_5555_3333);
+    let n = 20_000;
+    // Widths hold for stretches of rows (so batches are uniform, mixed, or change widths),
+    // covering every copy size class: 0, 1–3, 4–7, 8–16, 17–32 and longer.
+    let widths = [0usize, 2, 5, 8, 14, 16, 23, 32, 40, 77];
+    let stretch = |rng: &mut Rng| {
+        let mut cells = Vec::with_capacity(n);
+        while cells.len() < n {
+            let w = widths[(rng.next() % widths.len() as u64) as usize];
+            // Stretches on batch boundaries first (a uniform batch right after one of other
+            // widths), then anywhere.
+            let run = if cells.len() < n / 2 {
+                256 * (1 + (rng.next() % 3) as usize)
+            } else {
+                1 + (rng.next() % 700) as usize
+            };
+            for _ in 0..run.min(n - cells.len()) {
+                cells.push(Some((0..w).map(|_| b'0' + (rng.next() % 10) as u8).collect::<Vec<u8>>()));
+            }
+        }
+        Col::new(cells)
+    };
+    let (a, b) = (stretch(&mut rng), stretch(&mut rng));
+    let c = Col::new(
+        (0..n).map(|i| Some(format!("{:08x}", i * 2_654_435_761 % (1 << 32)).into_bytes())).collect(),
+    );
+    let long_literal = b"a literal of more than thirty-two bytes, copied by memcpy";
+    for cuts in [&[][..], &[100, 5_000, 5_100, 12_345][..]] {
+        let parts = [
+            Part::Literal(b"1f2e3d4c"),
+            Part::Column { chunks: a.chunks(cuts, false), null_as: None },
+            Part::Column { chunks: c.chunks(&[], false), null_as: None },
+            Part::Literal(long_literal),
+            Part::Column { chunks: b.chunks(&cuts[cuts.len() / 2..], false), null_as: None },
+            Part::Literal(b"x"),
+        ];
+        let rows: Vec<_> = (0..n)
+            .map(|i| {
+                let cell = |col: &Col| col.cells[i].clone().unwrap();
+                Some(
+                    [
+                        &b"1f2e3d4c|"[..],
+                        &cell(&a),
+                        b"|",
+                        &cell(&c),
+                        b"|",
+                        long_literal,
+                        b"|",
+                        &cell(&b),
+                        b"|x",
+                    ]
+                    .concat(),
+                )
+            })
+            .collect();
+        check(&parts, &rows, Algorithm::Xxhash64, Some(8));
+        check(&parts, &rows, Algorithm::Wyhash, None);
     }
 }
