@@ -238,14 +238,16 @@ pub fn hash_rows(
         Algorithm::Sha256 => run_range::<Sha256Hex>(layout, a, b, limit, sink),
     };
 
-    let results: Vec<(usize, usize)> = if jobs.len() <= 1 {
-        jobs.into_iter().map(run).collect()
-    } else {
-        std::thread::scope(|s| {
-            let handles: Vec<_> = jobs.into_iter().map(|job| s.spawn(move || run(job))).collect();
-            handles.into_iter().map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e))).collect()
-        })
-    };
+    // The calling thread takes the first range itself and spawns threads for the others.
+    let mut jobs = jobs.into_iter();
+    let first = jobs.next();
+    let results: Vec<(usize, usize)> = std::thread::scope(|s| {
+        let handles: Vec<_> = jobs.map(|job| s.spawn(move || run(job))).collect();
+        let mine = first.map(run);
+        mine.into_iter()
+            .chain(handles.into_iter().map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e))))
+            .collect()
+    });
 
     // SAFETY: every worker returned, so each wrote the offsets of all its rows and initialised its
     // whole region of values (see `range::Out::emit`).

@@ -69,7 +69,9 @@ impl Cursor<'_, '_> {
     }
 }
 
-/// Renders global rows `a..b` into `sink`; returns the value bytes used and the null rows.
+/// Renders global rows `a..b` into `sink`; returns the value bytes used and the null rows. On
+/// CPUs with AVX2 and BMI2 the whole loop runs compiled for them (three-operand shifts and
+/// rotations shorten the hashes; the vector renderer inlines).
 pub(super) fn run_range<R: Render>(
     layout: &Layout<'_, '_>,
     a: usize,
@@ -77,13 +79,42 @@ pub(super) fn run_range<R: Render>(
     limit: usize,
     sink: Sink<'_>,
 ) -> (usize, usize) {
+    #[cfg(target_arch = "x86_64")]
+    if super::simd_available() {
+        // SAFETY: the CPU has the features `run_range_v3` is compiled for.
+        return unsafe { run_range_v3::<R>(layout, a, b, limit, sink) };
+    }
+    run_range_body::<R>(layout, a, b, limit, sink, false)
+}
+
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx2,bmi1,bmi2")]
+unsafe fn run_range_v3<R: Render>(
+    layout: &Layout<'_, '_>,
+    a: usize,
+    b: usize,
+    limit: usize,
+    sink: Sink<'_>,
+) -> (usize, usize) {
+    run_range_body::<R>(layout, a, b, limit, sink, true)
+}
+
+#[inline(always)]
+fn run_range_body<R: Render>(
+    layout: &Layout<'_, '_>,
+    a: usize,
+    b: usize,
+    limit: usize,
+    sink: Sink<'_>,
+    simd: bool,
+) -> (usize, usize) {
     let mut cursors: Vec<Cursor<'_, '_>> =
         layout.columns.iter().map(|c| Cursor { chunks: c.chunks, chunk: 0, chunk_start: 0 }).collect();
     let mut scratch = vec![0u8; SCRATCH + SCRATCH_SLACK];
     let mut ends = [0usize; BATCH];
     let mut null = [false; BATCH];
     let mut uniform = Uniform::new();
-    let mut out = Out { sink, pos: 0, init: 0, row: 0, nulls: 0, limit, simd: super::simd_available() };
+    let mut out = Out { sink, pos: 0, init: 0, row: 0, nulls: 0, limit, simd };
     let mut row = a;
     while row < b {
         let block_end = cursors.iter_mut().fold(b, |end, c| end.min(row + c.seek(row)));

@@ -9,9 +9,9 @@ use std::arch::x86_64::*;
 
 use crate::render::decimal_prefix;
 
-/// True when this CPU runs the AVX2 path.
+/// True when this CPU runs the AVX2 path (and BMI2, which the loop around it is compiled for).
 pub(super) fn available() -> bool {
-    is_x86_feature_detected!("avx2")
+    is_x86_feature_detected!("avx2") && is_x86_feature_detected!("bmi1") && is_x86_feature_detected!("bmi2")
 }
 
 const SIGN: i64 = i64::MIN;
@@ -81,6 +81,7 @@ const E7: u64 = 10_000_000;
 ///
 /// # Safety
 /// `out..out + 64` is writable; the CPU has AVX2.
+#[inline]
 #[target_feature(enable = "avx2")]
 pub(super) unsafe fn leading8_x8(hashes: &[u64; 8], out: *mut u8) -> bool {
     if hashes.iter().any(|&h| h < E7) {
