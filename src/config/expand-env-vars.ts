@@ -8,7 +8,7 @@ const PLACEHOLDER = /\$\{([^}:]+)(?::-([^}]*))?\}/g;
  * A set variable wins even when empty; an unset one takes the default, or becomes `""`.
  *
  * @example
- * expandEnvVars({ root_path: "${DATA:-/tmp}/metaxy" }, {}); // { root_path: "/tmp/metaxy" }
+ * expandEnvVars({ root_path: "${DATA:-./data}/metaxy" }, {}); // { root_path: "./data/metaxy" }
  */
 export function expandEnvVars(table: RawTable, env: Readonly<Record<string, string | undefined>>): RawTable {
   return expandValue(table, env) as RawTable;

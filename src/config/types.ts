@@ -8,7 +8,7 @@ import type { HashAlgorithm } from "../kernels/kernels.js";
  * @example
  * const dev: StoreConfig = {
  *   type: "metaxy.ext.polars.handlers.delta.DeltaMetadataStore",
- *   config: { root_path: "/tmp/metaxy" },
+ *   config: { root_path: "./metadata" },
  * };
  */
 export interface StoreConfig {
