@@ -80,7 +80,11 @@ async function runFamily(
   const template = mkdtempSync(join(tmpdir(), "metaxy-bench-template-"));
   const cleanup = [template, `${template}-new`];
   try {
+    const t0 = performance.now();
     const templates = await prepareTemplates({ ...family, kernels, dir: template }, runner);
+    process.stderr.write(
+      `${family.scenario} n=${family.n} ${family.config}: setup ${((performance.now() - t0) / 1000).toFixed(1)} s\n`,
+    );
     for (let r = 0; r < rounds; r++) {
       for (const phase of PHASES) {
         const dir = mkdtempSync(join(tmpdir(), "metaxy-bench-"));
