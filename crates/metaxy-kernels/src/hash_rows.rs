@@ -9,6 +9,7 @@
 
 mod preimage;
 mod range;
+mod renderers;
 #[cfg(target_arch = "x86_64")]
 mod simd;
 #[cfg(test)]
@@ -18,12 +19,12 @@ mod uniform;
 use crate::bail;
 use crate::column::StrChunk;
 use crate::error::Result;
-use crate::hash::{md5, sha256, wyhash, xxh32, xxh64, Algorithm};
+use crate::hash::Algorithm;
 use crate::memory::with_capacity;
-use crate::render::{decimal_prefix, hex_prefix};
 
 use preimage::Layout;
-use range::{run_range, Render, Sink};
+use range::{run_range, Sink};
+use renderers::{Md5Hex, Sha256Hex, WyhashDecimal, Xxh32Decimal, Xxh64Decimal};
 
 /// One part of a row pre-image.
 #[derive(Clone, Debug)]
@@ -86,98 +87,6 @@ fn row_count(parts: &[Part<'_>], length: Option<usize>) -> Result<usize> {
     match n {
         Some(n) => Ok(n),
         None => bail!("kernels: hashRows needs a length when every part is a literal"),
-    }
-}
-
-/// True when the CPU runs the vector path of [`simd`].
-fn simd_available() -> bool {
-    #[cfg(target_arch = "x86_64")]
-    return simd::available();
-    #[cfg(not(target_arch = "x86_64"))]
-    return false;
-}
-
-/// Eight truncated renderings of 64-bit decimal digests in one vector store, when possible.
-///
-/// # Safety
-/// As [`Render::write8`].
-#[inline(always)]
-unsafe fn leading8(digests: &[u64; 8], out: *mut u8, simd: bool) -> bool {
-    #[cfg(target_arch = "x86_64")]
-    if simd {
-        return simd::leading8_x8(digests, out);
-    }
-    let _ = (digests, out, simd);
-    false
-}
-
-struct Xxh32Decimal;
-struct Xxh64Decimal;
-struct WyhashDecimal;
-struct Md5Hex;
-struct Sha256Hex;
-
-impl Render for Xxh32Decimal {
-    type Digest = u64;
-    #[inline(always)]
-    fn hash(data: &[u8]) -> u64 {
-        u64::from(xxh32(data, 0))
-    }
-    #[inline(always)]
-    fn write(digest: &u64, limit: usize, out: &mut [u8; 64]) -> usize {
-        decimal_prefix(*digest, limit, out)
-    }
-}
-impl Render for Xxh64Decimal {
-    type Digest = u64;
-    #[inline(always)]
-    fn hash(data: &[u8]) -> u64 {
-        xxh64(data, 0)
-    }
-    #[inline(always)]
-    fn write(digest: &u64, limit: usize, out: &mut [u8; 64]) -> usize {
-        decimal_prefix(*digest, limit, out)
-    }
-    #[inline(always)]
-    unsafe fn write8(digests: &[u64; 8], out: *mut u8, simd: bool) -> bool {
-        leading8(digests, out, simd)
-    }
-}
-impl Render for WyhashDecimal {
-    type Digest = u64;
-    #[inline(always)]
-    fn hash(data: &[u8]) -> u64 {
-        wyhash(data, 0)
-    }
-    #[inline(always)]
-    fn write(digest: &u64, limit: usize, out: &mut [u8; 64]) -> usize {
-        decimal_prefix(*digest, limit, out)
-    }
-    #[inline(always)]
-    unsafe fn write8(digests: &[u64; 8], out: *mut u8, simd: bool) -> bool {
-        leading8(digests, out, simd)
-    }
-}
-impl Render for Md5Hex {
-    type Digest = [u8; 16];
-    #[inline(always)]
-    fn hash(data: &[u8]) -> [u8; 16] {
-        md5(data)
-    }
-    #[inline(always)]
-    fn write(digest: &[u8; 16], limit: usize, out: &mut [u8; 64]) -> usize {
-        hex_prefix(digest, limit, out)
-    }
-}
-impl Render for Sha256Hex {
-    type Digest = [u8; 32];
-    #[inline(always)]
-    fn hash(data: &[u8]) -> [u8; 32] {
-        sha256(data)
-    }
-    #[inline(always)]
-    fn write(digest: &[u8; 32], limit: usize, out: &mut [u8; 64]) -> usize {
-        hex_prefix(digest, limit, out)
     }
 }
 

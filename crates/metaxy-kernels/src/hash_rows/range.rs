@@ -80,13 +80,14 @@ pub(super) fn run_range<R: Render>(
     sink: Sink<'_>,
 ) -> (usize, usize) {
     #[cfg(target_arch = "x86_64")]
-    if super::simd_available() {
+    if super::renderers::simd_available() {
         // SAFETY: the CPU has the features `run_range_v3` is compiled for.
         return unsafe { run_range_v3::<R>(layout, a, b, limit, sink) };
     }
     run_range_body::<R>(layout, a, b, limit, sink, false)
 }
 
+/// [`run_range_body`] compiled for AVX2 and BMI2 (the x86-64-v3 level).
 #[cfg(target_arch = "x86_64")]
 #[target_feature(enable = "avx2,bmi1,bmi2")]
 unsafe fn run_range_v3<R: Render>(
@@ -99,6 +100,7 @@ unsafe fn run_range_v3<R: Render>(
     run_range_body::<R>(layout, a, b, limit, sink, true)
 }
 
+/// [`run_range`]; `simd` when the CPU runs the vector renderer.
 #[inline(always)]
 fn run_range_body<R: Render>(
     layout: &Layout<'_, '_>,
