@@ -80,7 +80,7 @@ pub(super) fn run_range<R: Render>(
     sink: Sink<'_>,
 ) -> (usize, usize) {
     #[cfg(target_arch = "x86_64")]
-    if super::renderers::simd_available() {
+    if super::simd::available() {
         // SAFETY: the CPU has the features `run_range_v3` is compiled for.
         return unsafe { run_range_v3::<R>(layout, a, b, limit, sink) };
     }

@@ -9,14 +9,6 @@ use super::range::Render;
 #[cfg(target_arch = "x86_64")]
 use super::simd;
 
-/// True when the CPU runs the vector path of [`simd`].
-pub(super) fn simd_available() -> bool {
-    #[cfg(target_arch = "x86_64")]
-    return simd::available();
-    #[cfg(not(target_arch = "x86_64"))]
-    return false;
-}
-
 /// Eight truncated renderings of 64-bit decimal digests in one vector store, when possible.
 ///
 /// # Safety
