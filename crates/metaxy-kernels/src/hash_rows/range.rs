@@ -141,24 +141,36 @@ fn run_range_body<R: Render>(
             let s = scratch.as_mut_ptr();
             // SAFETY: the scratch holds `bytes`; the rows lie in the block; `SAFE` and `NARROW`
             // follow what the block and `batch_bytes` report.
-            unsafe {
-                if !uniform.assemble(&block, first, count, s, &mut ends) {
+            let row_len = unsafe {
+                let row_len = uniform.assemble(&block, first, count, s, &mut ends);
+                if row_len.is_none() {
                     uniform.forget();
                     assembler(block.narrow, block.nullable, safe)(
                         &block, first, count, s, &mut ends, &mut null,
                     );
                 }
-            }
+                row_len
+            };
+            let rows = Rows { scratch: &scratch, ends: &ends[..count], null: &null[..count], row_len };
             if block.nullable {
-                out.emit::<R, true>(&scratch, &ends[..count], &null[..count]);
+                out.emit::<R, true>(&rows);
             } else {
-                out.emit::<R, false>(&scratch, &ends[..count], &null[..count]);
+                out.emit::<R, false>(&rows);
             }
             first += count;
         }
         row = block_end;
     }
     (out.pos, out.nulls)
+}
+
+/// An assembled batch: row `i` is `scratch[ends[i - 1]..ends[i]]` (from 0), null when `null[i]`;
+/// `row_len` when every row has that length.
+struct Rows<'s> {
+    scratch: &'s [u8],
+    ends: &'s [usize],
+    null: &'s [bool],
+    row_len: Option<usize>,
 }
 
 /// A worker's write position.
@@ -179,8 +191,8 @@ struct Out<'o> {
 impl Out<'_> {
     /// Hashes and renders one assembled batch.
     #[inline(always)]
-    fn emit<R: Render, const NULLS: bool>(&mut self, scratch: &[u8], ends: &[usize], null: &[bool]) {
-        let count = ends.len();
+    fn emit<R: Render, const NULLS: bool>(&mut self, rows: &Rows<'_>) {
+        let count = rows.ends.len();
         // Rows never take more than `limit` bytes, so this batch writes below `target`.
         let target = ((self.row + count) * self.limit + RENDER_ROOM).min(self.sink.values.len());
         if target > self.init {
@@ -190,29 +202,29 @@ impl Out<'_> {
         // Every row of the batch starts at most `limit` bytes after the previous one, so when the
         // last one has a whole render window in the initialised bytes, they all do.
         if self.pos + count.saturating_sub(1) * self.limit + RENDER_ROOM <= self.init {
-            self.rows::<R, NULLS, true>(scratch, ends, null);
+            self.rows::<R, NULLS, true>(rows);
         } else {
-            self.rows::<R, NULLS, false>(scratch, ends, null);
+            self.rows::<R, NULLS, false>(rows);
         }
     }
 
     /// The rows of [`Self::emit`]; `DIRECT` when every row renders in place.
     #[inline(always)]
-    fn rows<R: Render, const NULLS: bool, const DIRECT: bool>(
-        &mut self,
-        scratch: &[u8],
-        ends: &[usize],
-        null: &[bool],
-    ) {
+    fn rows<R: Render, const NULLS: bool, const DIRECT: bool>(&mut self, rows: &Rows<'_>) {
+        let Rows { scratch, ends, null, row_len } = *rows;
         let count = ends.len();
         let mut digests = [R::Digest::default(); BATCH];
         let digests = &mut digests[..count];
-        let mut start = 0usize;
-        for (digest, &end) in digests.iter_mut().zip(ends) {
-            debug_assert!(start <= end && end <= scratch.len());
-            // SAFETY: `assemble` left rows contiguous and inside the scratch buffer.
-            *digest = R::hash(unsafe { scratch.get_unchecked(start..end) });
-            start = end;
+        if let Some(len) = row_len {
+            hash_strided::<R>(scratch, len, digests);
+        } else {
+            let mut start = 0usize;
+            for (digest, &end) in digests.iter_mut().zip(ends) {
+                debug_assert!(start <= end && end <= scratch.len());
+                // SAFETY: `assemble` left rows contiguous and inside the scratch buffer.
+                *digest = R::hash(unsafe { scratch.get_unchecked(start..end) });
+                start = end;
+            }
         }
         // SAFETY: the first `init` bytes are initialised.
         let values: &mut [u8] =
@@ -269,5 +281,19 @@ impl Out<'_> {
         }
         self.pos = pos;
         self.row += count;
+    }
+}
+
+/// Rows of one length: a plain strided loop in a function of its own, so its registers hold the
+/// hash's constants instead of the batch loop's state.
+#[inline(never)]
+fn hash_strided<R: Render>(scratch: &[u8], len: usize, digests: &mut [R::Digest]) {
+    if len == 0 {
+        digests.fill(R::hash(&[]));
+        return;
+    }
+    assert!(digests.len() * len <= scratch.len());
+    for (row, digest) in scratch.chunks_exact(len).zip(digests.iter_mut()) {
+        *digest = R::hash(row);
     }
 }

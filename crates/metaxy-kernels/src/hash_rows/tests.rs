@@ -221,3 +221,14 @@ fn fixed_width_stretches_match_row_by_row_hashing() {
         check(&parts, &rows, Algorithm::Wyhash, None);
     }
 }
+
+#[test]
+fn rows_of_one_length_including_empty_ones_match_row_by_row_hashing() {
+    for width in [0usize, 1, 41, 64, 100] {
+        let col = Col::new((0..3_000).map(|i| Some(vec![b'a' + (i % 26) as u8; width])).collect());
+        let parts = [Part::Column { chunks: col.chunks(&[1_000], false), null_as: None }];
+        let rows = col.cells.clone();
+        check(&parts, &rows, Algorithm::Xxhash64, Some(8));
+        check(&parts, &rows, Algorithm::Md5, None);
+    }
+}

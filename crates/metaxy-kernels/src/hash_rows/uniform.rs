@@ -28,8 +28,8 @@ impl Uniform {
 
     /// Assembles rows `first..first + count` of `block` into `scratch` (rows back to back,
     /// `ends[i]` where row `first + i` ends) when the block has 32-bit offsets and no validity
-    /// bitmaps and each column's strings have one width in these rows; returns false, having
-    /// written nothing, otherwise.
+    /// bitmaps and each column's strings have one width in these rows, and returns the length of
+    /// every row; returns `None`, having written nothing, otherwise.
     ///
     /// # Safety
     /// The rows lie inside the block; `scratch` holds [`Block::batch_bytes`] for them.
@@ -40,13 +40,13 @@ impl Uniform {
         count: usize,
         scratch: *mut u8,
         ends: &mut [usize],
-    ) -> bool {
+    ) -> Option<usize> {
         if !block.narrow || block.nullable || count < 2 {
-            return false;
+            return None;
         }
         let mut widths = [0usize; 16];
         if block.steps.len() > widths.len() {
-            return false;
+            return None;
         }
         for (s, w) in block.steps.iter().zip(&mut widths) {
             let o = std::slice::from_raw_parts(s.off32.add(first), count + 1);
@@ -55,7 +55,7 @@ impl Uniform {
             let odd =
                 o[1..].iter().zip(&o[..count]).fold(0, |acc, (b, a)| acc | (b.wrapping_sub(*a) ^ width));
             if odd != 0 {
-                return false;
+                return None;
             }
             *w = width as usize;
         }
@@ -81,7 +81,7 @@ impl Uniform {
         for (i, end) in ends[..count].iter_mut().enumerate() {
             *end = (i + 1) * row_len;
         }
-        true
+        Some(row_len)
     }
 }
 
