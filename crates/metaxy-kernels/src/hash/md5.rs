@@ -74,29 +74,41 @@ const K: [u32; 64] = [
     0xeb86_d391,
 ];
 
+/// Step `I` of the 64: updates one of the four words (they take turns as `a`), with constant
+/// indices throughout, so the unrolled steps keep the words in registers. The round functions are
+/// the RFC's in equivalent forms with one operation fewer (`F`: `d ^ (b & (c ^ d))`, `G`:
+/// `c ^ (d & (b ^ c))`).
+#[inline(always)]
+fn step<const I: usize>(v: &mut [u32; 4], m: &[u32; 16]) {
+    let t = (4 - I % 4) % 4;
+    let (a, b, c, d) = (v[t], v[(t + 1) % 4], v[(t + 2) % 4], v[(t + 3) % 4]);
+    let (f, g) = match I / 16 {
+        0 => (d ^ (b & (c ^ d)), I),
+        1 => (c ^ (d & (b ^ c)), (5 * I + 1) % 16),
+        2 => (b ^ c ^ d, (3 * I + 5) % 16),
+        _ => (c ^ (b | !d), (7 * I) % 16),
+    };
+    v[t] = b.wrapping_add(a.wrapping_add(f).wrapping_add(K[I]).wrapping_add(m[g]).rotate_left(S[I]));
+}
+
+macro_rules! steps {
+    ($v:ident, $m:ident; $($i:literal)*) => { $( step::<$i>(&mut $v, &$m); )* };
+}
+
 fn compress(state: &mut [u32; 4], block: &[u8]) {
     let mut m = [0u32; 16];
-    for (i, w) in m.iter_mut().enumerate() {
-        *w = u32::from_le_bytes([block[4 * i], block[4 * i + 1], block[4 * i + 2], block[4 * i + 3]]);
+    for (w, b) in m.iter_mut().zip(block.chunks_exact(4)) {
+        *w = u32::from_le_bytes([b[0], b[1], b[2], b[3]]);
     }
-    let [mut a, mut b, mut c, mut d] = *state;
-    for i in 0..64 {
-        let (f, g) = match i / 16 {
-            0 => ((b & c) | (!b & d), i),
-            1 => ((d & b) | (!d & c), (5 * i + 1) % 16),
-            2 => (b ^ c ^ d, (3 * i + 5) % 16),
-            _ => (c ^ (b | !d), (7 * i) % 16),
-        };
-        let f = f.wrapping_add(a).wrapping_add(K[i]).wrapping_add(m[g]);
-        a = d;
-        d = c;
-        c = b;
-        b = b.wrapping_add(f.rotate_left(S[i]));
+    let mut v = *state;
+    steps!(v, m;
+        0 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15
+        16 17 18 19 20 21 22 23 24 25 26 27 28 29 30 31
+        32 33 34 35 36 37 38 39 40 41 42 43 44 45 46 47
+        48 49 50 51 52 53 54 55 56 57 58 59 60 61 62 63);
+    for (s, x) in state.iter_mut().zip(v) {
+        *s = s.wrapping_add(x);
     }
-    state[0] = state[0].wrapping_add(a);
-    state[1] = state[1].wrapping_add(b);
-    state[2] = state[2].wrapping_add(c);
-    state[3] = state[3].wrapping_add(d);
 }
 
 /// MD5 digest of `data`.
