@@ -4,7 +4,7 @@
  * [--scenario simple|wide] [--config paper|exact] [--kernels native|portable]`.
  */
 import { execFileSync } from "node:child_process";
-import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { cpus, loadavg, tmpdir, totalmem } from "node:os";
 import { join } from "node:path";
 import { getKernels } from "../../src/kernels/index.js";
@@ -30,6 +30,10 @@ interface Family {
 }
 
 async function main(options: BenchOptions): Promise<void> {
+  if (options.render !== null) {
+    writeOutputs(JSON.parse(readFileSync(options.render, "utf8")) as BenchRun, options.out);
+    return;
+  }
   const kernels: KernelKind = options.kernels ?? getKernels().kind;
   const started = performance.now();
   const loadStart = loadavg();
@@ -63,10 +67,15 @@ async function main(options: BenchOptions): Promise<void> {
   };
   mkdirSync(options.out, { recursive: true });
   writeFileSync(join(options.out, "resolve-update.json"), `${JSON.stringify(run, null, 2)}\n`);
+  writeOutputs(run, options.out);
+}
+
+function writeOutputs(run: BenchRun, out: string): void {
+  mkdirSync(out, { recursive: true });
   const markdown = markdownReport(run);
-  writeFileSync(join(options.out, "resolve-update.md"), markdown);
-  writeFileSync(join(options.out, "resolve-update.svg"), plotSvg(run));
-  process.stdout.write(`${markdown}\nwrote ${options.out}/resolve-update.{json,md,svg}\n`);
+  writeFileSync(join(out, "resolve-update.md"), markdown);
+  writeFileSync(join(out, "resolve-update.svg"), plotSvg(run));
+  process.stdout.write(`${markdown}\nwrote ${out}/resolve-update.{md,svg}\n`);
 }
 
 async function runFamily(

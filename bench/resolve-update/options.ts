@@ -17,6 +17,8 @@ export interface BenchOptions {
   readonly kernels: KernelKind | null;
   readonly out: string;
   readonly keep: boolean;
+  /** Re-render the markdown and SVG from this results JSON instead of running. */
+  readonly render: string | null;
 }
 
 /** The quick set's sizes; `--large` adds 10M. */
@@ -45,6 +47,7 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
     )
     .option("--out <dir>", "output directory", "bench/results")
     .option("--keep", "keep the round directories under the OS temp dir", false)
+    .option("--render <json>", "only re-render the markdown and SVG from a results JSON")
     .exitOverride();
   program.parse([...argv], { from: "user" });
   const o = program.opts<{
@@ -56,6 +59,7 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
     kernels?: KernelKind;
     out: string;
     keep: boolean;
+    render?: string;
   }>();
   const ns = [...new Set([...(o.n ?? QUICK_NS), ...(o.large ? [LARGE_N] : [])])].sort((a, b) => a - b);
   return {
@@ -66,6 +70,7 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
     kernels: o.kernels ?? null,
     out: o.out,
     keep: o.keep,
+    render: o.render ?? null,
   };
 }
 

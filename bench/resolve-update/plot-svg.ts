@@ -5,7 +5,7 @@ import type { BenchRun, CellResult, SideSummary } from "./results.js";
 
 const PANEL_W = 420;
 const PANEL_H = 300;
-const MARGIN = { left: 70, right: 20, top: 40, bottom: 50 };
+const MARGIN = { left: 78, right: 20, top: 40, bottom: 50 };
 const COLORS: Readonly<Record<ScenarioName, string>> = { simple: "#1f77b4", wide: "#d62728" };
 const SIDES = [
   { key: "ours", label: "Metaxy-TS", dash: "" },
@@ -89,7 +89,7 @@ function panel(
   }
   out.push(`<text x="${PANEL_W / 2}" y="${PANEL_H + 36}" text-anchor="middle">N (rows per root)</text>`);
   out.push(
-    `<text transform="translate(-52,${PANEL_H / 2}) rotate(-90)" text-anchor="middle">wall time (ms)</text>`,
+    `<text transform="translate(-58,${PANEL_H / 2}) rotate(-90)" text-anchor="middle">wall time</text>`,
   );
   for (const scenario of SCENARIOS) {
     const series = cells
@@ -159,6 +159,6 @@ function nLabel(n: number): string {
 }
 
 function msLabel(ms: number): string {
-  if (ms >= 1000) return `${ms / 1000} s`;
-  return `${Number(ms.toPrecision(3))}`;
+  if (ms >= 1000) return `${Number((ms / 1000).toPrecision(3))} s`;
+  return `${Number(ms.toPrecision(3))} ms`;
 }
