@@ -3,7 +3,12 @@ import type { Table, Vector } from "apache-arrow";
 import { isValidAt, type StringChunk, stringChunks } from "../../src/arrow/strings.js";
 import { METAXY_PROVENANCE } from "../../src/constants.js";
 
-/** Row count and SHA-256 (hex) of an increment table, as `checksumSql` computes them in DuckDB. */
+/**
+ * Row count and SHA-256 (hex) of an increment table, as `checksumSql` computes them in DuckDB.
+ *
+ * @example
+ * const { n, sha }: Checksum = checksumTable(inc.stale, "ids");
+ */
 export interface Checksum {
   readonly n: number;
   readonly sha: string;

@@ -12,7 +12,12 @@ interface CpuProfile {
   readonly timeDeltas: readonly number[];
 }
 
-/** Self time (ms) of one function or area, and its share of all samples. */
+/**
+ * Self time (ms) of one function or area, and its share of all samples.
+ *
+ * @example
+ * const top: SelfTime = summarizeCpuProfile(path, 10).functions[0]!;
+ */
 export interface SelfTime {
   readonly name: string;
   readonly ms: number;

@@ -5,7 +5,12 @@ import { utf8FromBuffers } from "../../src/arrow/strings.js";
 import { METAXY_PROVENANCE_BY_FIELD } from "../../src/constants.js";
 import { PythonRandom } from "./python-random.js";
 
-/** Per-field provenance columns of one root, in spec order, plus the row count. */
+/**
+ * Per-field provenance columns of one root, in spec order, plus the row count.
+ *
+ * @example
+ * const { n, fields }: RootData = makeRootData(10, ["audio"], 0);
+ */
 export interface RootData {
   readonly n: number;
   readonly fields: readonly (readonly [string, Vector<Utf8>])[];

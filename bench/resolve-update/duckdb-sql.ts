@@ -11,10 +11,20 @@ import { compareCodePoints } from "../../src/models/code-point-compare.js";
 import { PREIMAGE_SEPARATOR } from "../../src/versioning/sample-hash.js";
 import type { Scenario } from "./graphs.js";
 
-/** `paper`: xxhash64 (ours) against DuckDB's built-in `hash()`; `exact`: md5 on both sides. */
+/**
+ * `paper`: xxhash64 (ours) against DuckDB's built-in `hash()`; `exact`: md5 on both sides.
+ *
+ * @example
+ * const config: ConfigName = "exact";
+ */
 export type ConfigName = "paper" | "exact";
 
-/** Every configuration, in report order. */
+/**
+ * Every configuration, in report order.
+ *
+ * @example
+ * for (const config of CONFIGS) console.log(config);
+ */
 export const CONFIGS: readonly ConfigName[] = ["paper", "exact"];
 
 /**
@@ -30,7 +40,12 @@ export interface DuckdbJob {
   readonly tables: { readonly new: string; readonly stale: string | null; readonly orphaned: string | null };
 }
 
-/** Active Parquet files of each root (by feature key string) and of the leaf (null: no leaf table). */
+/**
+ * Active Parquet files of each root (by feature key string) and of the leaf (null: no leaf table).
+ *
+ * @example
+ * const files: PeerFiles = { roots: { "bench/simple_root": ["/tmp/r/part-0.parquet"] }, leaf: null };
+ */
 export interface PeerFiles {
   readonly roots: Readonly<Record<string, readonly string[]>>;
   readonly leaf: readonly string[] | null;
@@ -38,7 +53,12 @@ export interface PeerFiles {
 
 const ID = "sample_uid";
 
-/** A SQL string literal. */
+/**
+ * A SQL string literal.
+ *
+ * @example
+ * sqlString("it's"); // "'it''s'"
+ */
 export function sqlString(text: string): string {
   return `'${text.replaceAll("'", "''")}'`;
 }

@@ -1,10 +1,20 @@
 import type { Feature } from "../../src/models/feature.js";
 import { FeatureGraph } from "../../src/models/feature-graph.js";
 
-/** The paper's two graphs (metaxy-features §8, `_graphs.py`). */
+/**
+ * The paper's two graphs (metaxy-features §8, `_graphs.py`).
+ *
+ * @example
+ * const name: ScenarioName = "wide";
+ */
 export type ScenarioName = "simple" | "wide";
 
-/** Every scenario, in report order. */
+/**
+ * Every scenario, in report order.
+ *
+ * @example
+ * SCENARIOS.map(buildScenario);
+ */
 export const SCENARIOS: readonly ScenarioName[] = ["simple", "wide"];
 
 /**

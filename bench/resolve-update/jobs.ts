@@ -4,10 +4,20 @@ import type { ConfigName } from "./duckdb-sql.js";
 import type { ScenarioName } from "./graphs.js";
 import type { KernelKind } from "./store.js";
 
-/** `new`: roots written, leaf empty; `stale`: leaf materialised, 10% of root 0's audio bumped. */
+/**
+ * `new`: roots written, leaf empty; `stale`: leaf materialised, 10% of root 0's audio bumped.
+ *
+ * @example
+ * const phase: PhaseName = "stale";
+ */
 export type PhaseName = "new" | "stale";
 
-/** Every phase, in run order (a round runs `new`, then continues its setup into `stale`). */
+/**
+ * Every phase, in run order (the setup of `stale` continues from `new`).
+ *
+ * @example
+ * for (const phase of PHASES) console.log(phase);
+ */
 export const PHASES: readonly PhaseName[] = ["new", "stale"];
 
 /**
@@ -24,7 +34,12 @@ export interface RoundSpec {
   readonly dir: string;
 }
 
-/** What a child process is asked to do (passed as a JSON file). */
+/**
+ * What a child process is asked to do (passed as a JSON file).
+ *
+ * @example
+ * const job: ChildJob = { kind: "ours", round, phase: "new" };
+ */
 export type ChildJob =
   | { readonly kind: "setup-new" | "setup-stale"; readonly round: RoundSpec }
   | { readonly kind: "profile-stages"; readonly round: RoundSpec; readonly projected: boolean }
@@ -42,7 +57,12 @@ export type ChildJob =
       readonly tables: { readonly new: string; readonly stale: string | null };
     };
 
-/** Row counts of an increment. */
+/**
+ * Row counts of an increment.
+ *
+ * @example
+ * const counts: Counts = { new: 10, stale: 1, orphaned: 0 };
+ */
 export interface Counts {
   readonly new: number;
   readonly stale: number;
@@ -67,22 +87,42 @@ export interface Measurement {
   readonly checksums: { readonly new: string; readonly stale: string };
 }
 
-/** The record hash algorithm our side uses in a configuration. */
+/**
+ * The record hash algorithm our side uses in a configuration.
+ *
+ * @example
+ * ourAlgorithm("paper"); // "xxhash64"
+ */
 export function ourAlgorithm(config: ConfigName): HashAlgorithm {
   return config === "paper" ? "xxhash64" : "md5";
 }
 
-/** Checksum kind of a configuration: provenance only matches in `exact`. */
+/**
+ * Checksum kind of a configuration: provenance only matches in `exact`.
+ *
+ * @example
+ * checksumKind("paper"); // "ids"
+ */
 export function checksumKind(config: ConfigName): "exact" | "ids" {
   return config === "exact" ? "exact" : "ids";
 }
 
-/** Where a round's store lives. */
+/**
+ * Where a round's store lives.
+ *
+ * @example
+ * storeDir(round); // "/tmp/metaxy-bench-x/store"
+ */
 export function storeDir(round: RoundSpec): string {
   return join(round.dir, "store");
 }
 
-/** DuckDB's own leaf file (paper configuration, stale phase). */
+/**
+ * DuckDB's own leaf file (paper configuration, stale phase).
+ *
+ * @example
+ * duckdbLeafPath(round); // "/tmp/metaxy-bench-x/duckdb-leaf/leaf.parquet"
+ */
 export function duckdbLeafPath(round: RoundSpec): string {
   return join(round.dir, "duckdb-leaf", "leaf.parquet");
 }

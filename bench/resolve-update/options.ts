@@ -21,7 +21,12 @@ export interface BenchOptions {
   readonly render: string | null;
 }
 
-/** The quick set's sizes; `--large` adds 10M. */
+/**
+ * The quick set's sizes; `--large` adds 10M.
+ *
+ * @example
+ * QUICK_NS; // [10000, 100000, 1000000]
+ */
 export const QUICK_NS: readonly number[] = [10_000, 100_000, 1_000_000];
 const LARGE_N = 10_000_000;
 
@@ -74,7 +79,12 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
   };
 }
 
-/** Rounds of a cell of size `n`. */
+/**
+ * Rounds of a cell of size `n`.
+ *
+ * @example
+ * roundsFor(parseOptions([]), 1_000_000); // 3
+ */
 export function roundsFor(options: BenchOptions, n: number): number {
   return options.rounds ?? (n >= 1_000_000 ? 3 : 5);
 }

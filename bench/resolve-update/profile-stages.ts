@@ -33,7 +33,12 @@ import { buildScenario } from "./graphs.js";
 import { ourAlgorithm, type RoundSpec, storeDir } from "./jobs.js";
 import { benchStore } from "./store.js";
 
-/** Milliseconds per stage, in the order the stages ran. */
+/**
+ * Milliseconds per stage, in the order the stages ran.
+ *
+ * @example
+ * const times: StageTimes = { "parquet read": 812.5, total: 1200 };
+ */
 export type StageTimes = Readonly<Record<string, number>>;
 
 /**

@@ -12,7 +12,12 @@ import {
 import type { ChildRunner } from "./spawn-child.js";
 import { activeFiles } from "./store.js";
 
-/** Both sides' measurements of one phase of one round. */
+/**
+ * Both sides' measurements of one phase of one round.
+ *
+ * @example
+ * const { ours, duckdb }: PhaseResult = await measurePhase(round, "new", 0, runChild);
+ */
 export interface PhaseResult {
   readonly phase: PhaseName;
   readonly ours: Measurement;

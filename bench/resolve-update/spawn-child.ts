@@ -3,7 +3,12 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { ChildJob, Measurement } from "./jobs.js";
 
-/** Runs one job in a fresh child process (see {@link childRunner}). */
+/**
+ * Runs one job in a fresh child process (see {@link childRunner}).
+ *
+ * @example
+ * const run: ChildRunner = childRunner(script);
+ */
 export type ChildRunner = <T = Measurement | null>(
   job: ChildJob,
   dir: string,

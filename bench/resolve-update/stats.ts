@@ -1,9 +1,8 @@
 /**
- * Median and interquartile range of a sample (quantiles by linear interpolation between order
- * statistics, numpy's default), as the paper's plot shows them.
+ * Median and interquartile range of a sample, as the paper's plot shows them.
  *
  * @example
- * summarize([3, 1, 2, 10]); // { median: 2.5, q1: 1.75, q3: 4.75, n: 4 }
+ * const { median, q1, q3 }: Summary = summarize([3, 1, 2, 10]);
  */
 export interface Summary {
   readonly median: number;
@@ -12,7 +11,13 @@ export interface Summary {
   readonly n: number;
 }
 
-/** See {@link Summary}. */
+/**
+ * Summarises a sample (quantiles by linear interpolation between order statistics, numpy's
+ * default).
+ *
+ * @example
+ * summarize([3, 1, 2, 10]); // { median: 2.5, q1: 1.75, q3: 4.75, n: 4 }
+ */
 export function summarize(values: readonly number[]): Summary {
   if (values.length === 0) throw new Error("bench: cannot summarise an empty sample");
   const sorted = [...values].sort((a, b) => a - b);

@@ -7,7 +7,12 @@ import { DeltaMetadataStore } from "../../src/store/delta-store/delta-metadata-s
 import { featureTablePath } from "../../src/store/delta-store/feature-table-path.js";
 import { LocalObjectStore } from "../../src/store/io/local.js";
 
-/** Which kernel set our side runs. */
+/**
+ * Which kernel set our side runs.
+ *
+ * @example
+ * const kernels: KernelKind = "portable";
+ */
 export type KernelKind = "native" | "portable";
 
 /**
