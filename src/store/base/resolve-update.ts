@@ -9,13 +9,13 @@ import { Increment } from "../../versioning/increment.js";
 import { incrementOptions } from "../../versioning/increment-options.js";
 import { prepareSamples } from "../../versioning/prepare-samples.js";
 import { resolveIncrement } from "../../versioning/resolve-increment.js";
-import { upstreamReadColumns } from "../../versioning/upstream-read-columns.js";
 import { versioningContext } from "../../versioning/versioning-context.js";
 import type { ResolveUpdateOptions } from "../metadata-store.js";
 import { filtersFor, toFilterList } from "./filter-list.js";
 import { readStoredFeature } from "./read-feature.js";
 import { isSystemKey, resolveFeature } from "./resolve-feature.js";
 import type { StoreContext } from "./store-backend.js";
+import { upstreamColumns } from "./upstream-columns.js";
 
 /**
  * `store.resolveUpdate` (metaxy-versioning §5.2); any open mode. The expected frame comes from
@@ -63,11 +63,12 @@ export async function resolveUpdate(
   } else {
     const upstream = new Map<string, Table>();
     for (const dep of plan.deps) {
-      const columns = upstreamReadColumns(dep);
+      const filters = [...filtersFor(options.filters, dep.key), ...global];
+      const columns = await upstreamColumns(ctx, dep);
       try {
         const table = await ctx.store.read(dep.upstream, {
-          filters: [...filtersFor(options.filters, dep.key), ...global],
-          ...(columns === null ? {} : { columns }),
+          filters,
+          ...(columns === undefined ? {} : { columns }),
         });
         upstream.set(dep.key.toString(), table);
       } catch (error) {
