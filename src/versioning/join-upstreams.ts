@@ -2,6 +2,7 @@ import { Field, type Table, Vector } from "apache-arrow";
 import { assembleTable } from "../arrow/assemble-table.js";
 import { canonicalType } from "../arrow/canonical-type.js";
 import { castVector } from "../arrow/cast-vector.js";
+import { isIdentity } from "../arrow/is-identity.js";
 import { takeColumn } from "../arrow/take-column.js";
 import { InvalidArgumentError } from "../errors.js";
 import type { JoinKind, JoinResult, Kernels } from "../kernels/kernels.js";
@@ -65,6 +66,8 @@ export function joinUpstreams(
 }
 
 function gather(column: Vector, indices: Int32Array, kernels: Kernels): Vector {
+  // Every row matched once, in order (always so for one-to-one roots): nothing to copy.
+  if (isIdentity(indices, column.length)) return column;
   return takeColumn(column, indices, kernels.take);
 }
 

@@ -163,4 +163,14 @@ describe("takeTable", () => {
     expect(out.numRows).toBe(0);
     expect(out.schema.fields.map((f) => f.name)).toEqual(["id", "name", "at", "p"]);
   });
+
+  it("returns the table itself for the identity permutation (nothing copied)", () => {
+    expect(takeTable(table, idx(...Array.from({ length: table.numRows }, (_, i) => i)))).toBe(table);
+    const reordered = takeTable(
+      table,
+      idx(...Array.from({ length: table.numRows }, (_, i) => table.numRows - 1 - i)),
+    );
+    expect(reordered).not.toBe(table);
+    expect(tableToRows(reordered).reverse()).toEqual(tableToRows(table));
+  });
 });
