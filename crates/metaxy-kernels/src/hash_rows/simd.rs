@@ -18,35 +18,44 @@ const SIGN: i64 = i64::MIN;
 const E11: u64 = 100_000_000_000;
 const E12: u64 = 1_000_000_000_000;
 
+// The helpers are `unsafe fn`s: safe functions with `target_feature` need Rust 1.86, the crate
+// builds with 1.82.
 #[inline]
 #[target_feature(enable = "avx2")]
-fn splat(v: u64) -> __m256i {
+unsafe fn splat(v: u64) -> __m256i {
     _mm256_set1_epi64x(v as i64)
 }
 
 /// Lanes where the unsigned `v` is at least `c` (AVX2 compares only signed 64-bit lanes).
 #[inline]
 #[target_feature(enable = "avx2")]
-fn at_least(v: __m256i, c: u64) -> __m256i {
+unsafe fn at_least(v: __m256i, c: u64) -> __m256i {
     let flip = _mm256_set1_epi64x(SIGN);
     _mm256_cmpgt_epi64(_mm256_xor_si256(v, flip), _mm256_xor_si256(splat(c - 1), flip))
+}
+
+/// `b` in the lanes of `mask`, `a` elsewhere.
+#[inline]
+#[target_feature(enable = "avx2")]
+unsafe fn pick(mask: __m256i, a: u64, b: u64) -> __m256i {
+    _mm256_blendv_epi8(splat(a), splat(b), mask)
 }
 
 /// The eight leading digits of four hashes of 19 or 20 digits, as ASCII in each 64-bit lane.
 #[inline]
 #[target_feature(enable = "avx2")]
-fn leading8_x4(v: __m256i) -> __m256i {
+unsafe fn leading8_x4(v: __m256i) -> __m256i {
     // v / 10^12 (20 digits) or v / 10^11 (19 digits). The estimate from the top 32 bits times
     // ⌈2^64 / divisor⌉ is off by at most one either way; the exact remainder corrects it. The
     // divisor's product is formed from its two 32-bit halves (lanes only multiply 32 × 32 bits).
     let twenty = at_least(v, 10 * E18);
-    let pick = |a: u64, b: u64| _mm256_blendv_epi8(splat(a), splat(b), twenty);
-    let divisor = pick(E11, E12);
-    let inverse = pick((1u128 << 64).div_ceil(E11.into()) as u64, (1u128 << 64).div_ceil(E12.into()) as u64);
+    let divisor = pick(twenty, E11, E12);
+    let inverse =
+        pick(twenty, (1u128 << 64).div_ceil(E11.into()) as u64, (1u128 << 64).div_ceil(E12.into()) as u64);
     let mut q = _mm256_srli_epi64::<32>(_mm256_mul_epu32(_mm256_srli_epi64::<32>(v), inverse));
     let product = _mm256_add_epi64(
-        _mm256_mul_epu32(q, pick(E11 & 0xffff_ffff, E12 & 0xffff_ffff)),
-        _mm256_slli_epi64::<32>(_mm256_mul_epu32(q, pick(E11 >> 32, E12 >> 32))),
+        _mm256_mul_epu32(q, pick(twenty, E11 & 0xffff_ffff, E12 & 0xffff_ffff)),
+        _mm256_slli_epi64::<32>(_mm256_mul_epu32(q, pick(twenty, E11 >> 32, E12 >> 32))),
     );
     let r = _mm256_sub_epi64(v, product);
     // Compare masks are -1 where true: adding one subtracts it.
