@@ -44,7 +44,7 @@ export interface DuckdbJob {
  * Active Parquet files of each root (by feature key string) and of the leaf (null: no leaf table).
  *
  * @example
- * const files: PeerFiles = { roots: { "bench/simple_root": ["/tmp/r/part-0.parquet"] }, leaf: null };
+ * const files: PeerFiles = { roots: { "bench/simple_root": ["rounds/r/part-0.parquet"] }, leaf: null };
  */
 export interface PeerFiles {
   readonly roots: Readonly<Record<string, readonly string[]>>;
@@ -191,7 +191,7 @@ export function duckdbJob(scenario: Scenario, config: ConfigName, files: PeerFil
  * rows.
  *
  * @example
- * await connection.run(duckdbLeafCopy(scenario, files.roots, ourLeafFiles, "/tmp/r0/duckdb-leaf.parquet"));
+ * await connection.run(duckdbLeafCopy(scenario, files.roots, ourLeafFiles, "rounds/r0/duckdb-leaf.parquet"));
  */
 export function duckdbLeafCopy(
   scenario: Scenario,

@@ -111,7 +111,7 @@ export function checksumKind(config: ConfigName): "exact" | "ids" {
  * Where a round's store lives.
  *
  * @example
- * storeDir(round); // "/tmp/metaxy-bench-x/store"
+ * storeDir(round); // "<os.tmpdir()>/metaxy-bench-x/store"
  */
 export function storeDir(round: RoundSpec): string {
   return join(round.dir, "store");
@@ -121,7 +121,7 @@ export function storeDir(round: RoundSpec): string {
  * DuckDB's own leaf file (paper configuration, stale phase).
  *
  * @example
- * duckdbLeafPath(round); // "/tmp/metaxy-bench-x/duckdb-leaf/leaf.parquet"
+ * duckdbLeafPath(round); // "<os.tmpdir()>/metaxy-bench-x/duckdb-leaf/leaf.parquet"
  */
 export function duckdbLeafPath(round: RoundSpec): string {
   return join(round.dir, "duckdb-leaf", "leaf.parquet");

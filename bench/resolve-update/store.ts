@@ -20,7 +20,7 @@ export type KernelKind = "native" | "portable";
  * with the configuration's hash algorithm.
  *
  * @example
- * const store = benchStore("/tmp/round-0/store", graph, "xxhash64", "native");
+ * const store = benchStore("rounds/round-0/store", graph, "xxhash64", "native");
  */
 export function benchStore(
   rootPath: string,
@@ -37,7 +37,7 @@ export function benchStore(
  * the DuckDB peer reads exactly the files our store reads.
  *
  * @example
- * await activeFiles("/tmp/round-0/store", leaf.key); // ["/tmp/round-0/store/bench/simple_leaf.delta/part-….parquet"]
+ * await activeFiles("rounds/round-0/store", leaf.key); // ["rounds/round-0/store/bench/simple_leaf.delta/part-….parquet"]
  */
 export async function activeFiles(rootPath: string, key: FeatureKey): Promise<string[] | null> {
   const objects = new LocalObjectStore(rootPath);

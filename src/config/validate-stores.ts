@@ -24,8 +24,8 @@ const STORE_KEYS = ["type", "config"];
  * `METAXY_STORES__X__CONFIG__...` variables) is dropped with a warning, as in Python.
  *
  * @example
- * validateStores(sources, ["stores"], { dev: { type: "delta", config: { root_path: "/tmp/m" } } }, warnings);
- * // { dev: { type: "delta", config: { root_path: "/tmp/m" } } }
+ * validateStores(sources, ["stores"], { dev: { type: "delta", config: { root_path: "./m" } } }, warnings);
+ * // { dev: { type: "delta", config: { root_path: "./m" } } }
  */
 export function validateStores(
   sources: ConfigSources,

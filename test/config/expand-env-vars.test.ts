@@ -34,7 +34,7 @@ describe("${VAR} expansion", () => {
         "[stores.dev]",
         'type = "delta"',
         "[stores.dev.config]",
-        'root_path = "${DATA_ROOT:-/tmp/data}/metaxy"',
+        'root_path = "${DATA_ROOT:-/srv/data}/metaxy"',
         'storage_options = { AWS_REGION = "${REGION:-us-east-1}", literal = "$${NOT:-x}", partial = "${oops" }',
         "",
       ].join("\n"),
@@ -46,7 +46,7 @@ describe("${VAR} expansion", () => {
     expect(config.theme).toBe("plain");
     expect(config.entrypoints).toEqual(["./lib/features.ts", "x"]);
     expect(config.stores.dev!.config).toEqual({
-      root_path: "/tmp/data/metaxy",
+      root_path: "/srv/data/metaxy",
       storage_options: { AWS_REGION: "eu-central-1", literal: "$x", partial: "${oops" },
     });
   });

@@ -10,7 +10,7 @@ const overrides: ConfigOverrides = {
   stores: {
     dev: {
       type: "metaxy.ext.polars.handlers.delta.DeltaMetadataStore",
-      config: { root_path: "/tmp/m", storage_options: { AWS_REGION: "x" }, fallback_stores: ["prod"] },
+      config: { root_path: "/srv/m", storage_options: { AWS_REGION: "x" }, fallback_stores: ["prod"] },
     },
     prod: { type: "memory" },
   },
@@ -28,7 +28,7 @@ describe("config print forms", () => {
         stores: {
           dev: {
             type: "metaxy.ext.polars.handlers.delta.DeltaMetadataStore",
-            config: { root_path: "/tmp/m", storage_options: { AWS_REGION: "x" }, fallback_stores: ["prod"] },
+            config: { root_path: "/srv/m", storage_options: { AWS_REGION: "x" }, fallback_stores: ["prod"] },
           },
           prod: { type: "memory", config: {} },
         },
@@ -65,7 +65,7 @@ describe("config print forms", () => {
         'type = "metaxy.ext.polars.handlers.delta.DeltaMetadataStore"',
         "",
         "[stores.dev.config]",
-        'root_path = "/tmp/m"',
+        'root_path = "/srv/m"',
         'fallback_stores = [ "prod" ]',
         "",
         "[stores.dev.config.storage_options]",

@@ -63,12 +63,12 @@ describe("config validation errors", () => {
   });
 
   it("store entries take only type and config, with a hint for settings put one level too high", () => {
-    expect(problem('[stores.dev]\ntype = "delta"\nroot_path = "/tmp/x"\n')).toBe(
+    expect(problem('[stores.dev]\ntype = "delta"\nroot_path = "/srv/x"\n')).toBe(
       'config: FILE: stores.dev.root_path: unknown key "root_path"; allowed: type, config. ' +
         "Store settings go under [stores.dev.config], not directly under [stores.dev] (e.g. [stores.dev.config] root_path = ...)",
     );
     // The docs' form without type fails the same way instead of being dropped silently.
-    expect(problem('[stores.dev]\nroot_path = "/tmp/x"\nfallback_stores = ["prod"]\n')).toContain(
+    expect(problem('[stores.dev]\nroot_path = "/srv/x"\nfallback_stores = ["prod"]\n')).toContain(
       'stores.dev.root_path: unknown keys "root_path", "fallback_stores"; allowed: type, config. Store settings go under [stores.dev.config]',
     );
     expect(problem('[stores.dev]\ntype = "delta"\nname = "x"\n')).toBe(

@@ -80,7 +80,7 @@ export function parsePatch(text: string): FileChange[] {
  * never fuzzily). Throws, changing nothing, when a hunk does not match. Returns the changed files.
  *
  * @example
- * applyPatch("/tmp/copy/basic", readFileSync("examples/basic/patches/01_update_parent_algorithm.patch", "utf8"));
+ * applyPatch("<tmp>/copy/basic", readFileSync("examples/basic/patches/01_update_parent_algorithm.patch", "utf8"));
  */
 export function applyPatch(dir: string, patchText: string): string[] {
   const updates = parsePatch(patchText).map((change) => {

@@ -73,7 +73,7 @@ export interface ProcessResult {
  * Options of {@link runProcess}.
  *
  * @example
- * const options: RunProcessOptions = { cwd: "/tmp/x/quickstart", env: process.env, timeoutMs: 60_000 };
+ * const options: RunProcessOptions = { cwd: "/srv/x/quickstart", env: process.env, timeoutMs: 60_000 };
  */
 export interface RunProcessOptions {
   readonly cwd: string;
@@ -133,7 +133,7 @@ export function runProcess(argv: readonly string[], options: RunProcessOptions):
  * settings that would leak in, plus the store root, the seed and the source mapping.
  *
  * @example
- * exampleEnv({ storeRoot: "/tmp/x/store" }).METAXY_STORES__DEV__CONFIG__ROOT_PATH; // "/tmp/x/store"
+ * exampleEnv({ storeRoot: "/srv/x/store" }).METAXY_STORES__DEV__CONFIG__ROOT_PATH; // "/srv/x/store"
  */
 export function exampleEnv(options: {
   readonly storeRoot: string;

@@ -5,7 +5,7 @@
  * example modules import "metaxy".
  *
  * @example
- * // node --import tsx test/examples/print-graph-versions.ts /tmp/x/basic/features.ts
+ * // node --import tsx test/examples/print-graph-versions.ts /srv/x/basic/features.ts
  */
 import { pathToFileURL } from "node:url";
 import type { FeatureGraph } from "../../src/index.js";
