@@ -1,3 +1,5 @@
+import { padFinalBlocks } from "./md-padding.js";
+
 // Per-step additive constants of RFC 1321 (floor(abs(sin(i + 1)) * 2^32)).
 const K = Int32Array.from([
   0xd76aa478, 0xe8c7b756, 0x242070db, 0xc1bdceee, 0xf57c0faf, 0x4787c62a, 0xa8304613, 0xfd469501, 0x698098d8,
@@ -36,18 +38,7 @@ export function md5(data: Uint8Array, start: number, end: number, out: Uint8Arra
   const n = end - start;
   let i = start;
   for (; i + 64 <= end; i += 64) block(data, i);
-  const rest = end - i;
-  for (let j = 0; j < rest; j++) tail[j] = data[i + j]!;
-  tail[rest] = 0x80;
-  const total = rest < 56 ? 64 : 128;
-  tail.fill(0, rest + 1, total);
-  // Message length in bits, little-endian u64.
-  const bitsLo = (n * 8) >>> 0;
-  const bitsHi = Math.floor(n / 0x20000000);
-  for (let j = 0; j < 4; j++) {
-    tail[total - 8 + j] = bitsLo >>> (8 * j);
-    tail[total - 4 + j] = bitsHi >>> (8 * j);
-  }
+  const total = padFinalBlocks(data, i, end, n, tail, true);
   block(tail, 0);
   if (total === 128) block(tail, 64);
   for (let w = 0; w < 4; w++) {

@@ -1,3 +1,5 @@
+import { padFinalBlocks } from "./md-padding.js";
+
 // Round constants and initial state of FIPS 180-4 SHA-256.
 const K = Int32Array.from([
   0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5, 0xd807aa98,
@@ -30,18 +32,7 @@ export function sha256(data: Uint8Array, start: number, end: number, out: Uint8A
   const n = end - start;
   let i = start;
   for (; i + 64 <= end; i += 64) block(data, i);
-  const rest = end - i;
-  for (let j = 0; j < rest; j++) tail[j] = data[i + j]!;
-  tail[rest] = 0x80;
-  const total = rest < 56 ? 64 : 128;
-  tail.fill(0, rest + 1, total);
-  // Message length in bits, big-endian u64.
-  const bitsLo = (n * 8) >>> 0;
-  const bitsHi = Math.floor(n / 0x20000000);
-  for (let j = 0; j < 4; j++) {
-    tail[total - 1 - j] = bitsLo >>> (8 * j);
-    tail[total - 5 - j] = bitsHi >>> (8 * j);
-  }
+  const total = padFinalBlocks(data, i, end, n, tail, false);
   block(tail, 0);
   if (total === 128) block(tail, 64);
   for (let k = 0; k < 8; k++) {
