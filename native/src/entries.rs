@@ -10,6 +10,7 @@
 //! - `takeFixed(column, width: number, indices: Int32Array) → [values: Uint8Array, validity, nullCount]`
 //! - `takeBits(column, indices) → [values: Uint8Array (bits), validity, nullCount]`
 //! - `takeStrings(column, indices, large: boolean) → [offsets, values, validity, nullCount]`
+//! - `decodeParquetChunks(chunks, threads)`: see `parquet.rs`
 //! - `__panic()`: panics on purpose, so tests can prove a panic becomes a JS exception (every
 //!   input is validated, so no other call is known to panic).
 
@@ -19,7 +20,7 @@ use crate::convert::{bit_chunks, column, columns, fixed_chunks, parts};
 use crate::env::{Env, JsResult, Typed};
 use crate::napi::{napi_callback_info, napi_value};
 
-fn optional_bytes(env: &Env, bits: Option<Vec<u8>>) -> JsResult<napi_value> {
+pub fn optional_bytes(env: &Env, bits: Option<Vec<u8>>) -> JsResult<napi_value> {
     match bits {
         Some(b) => env.typed_from_vec(b),
         None => env.null(),

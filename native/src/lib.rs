@@ -8,6 +8,7 @@ mod entries;
 mod env;
 mod napi;
 mod output;
+mod parquet;
 
 use std::cell::RefCell;
 use std::panic::{catch_unwind, AssertUnwindSafe};
@@ -71,6 +72,7 @@ exports! {
     "takeFixed" => entries::take_fixed,
     "takeBits" => entries::take_bits,
     "takeStrings" => entries::take_strings,
+    "decodeParquetChunks" => parquet::decode_parquet_chunks,
     "__panic" => entries::panic_for_tests,
 }
 

@@ -64,6 +64,29 @@ export interface NativeBinding {
   takeFixed(column: NativeColumn, width: number, indices: Int32Array): NativeGathered;
   takeBits(column: NativeColumn, indices: Int32Array): NativeGathered;
   takeStrings(column: NativeColumn, indices: Int32Array, large: boolean): NativeStrings;
+  /**
+   * Decodes Parquet column chunks (Parquet's enum numbers for physical type and codec): per chunk,
+   * definition and repetition levels (null when the maximum is 0), the non-null values back to
+   * back, ByteArray offsets, and the non-null count.
+   */
+  decodeParquetChunks(
+    chunks: readonly (readonly [
+      bytes: Uint8Array,
+      physical: number,
+      typeLength: number,
+      codec: number,
+      maxDef: number,
+      maxRep: number,
+      numValues: number,
+    ])[],
+    threads: number,
+  ): readonly (readonly [
+    def: Uint8Array | null,
+    rep: Uint8Array | null,
+    values: Uint8Array,
+    offsets: Int32Array | null,
+    count: number,
+  ])[];
 }
 
 /** The shapes this TypeScript layer speaks. */
