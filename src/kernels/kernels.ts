@@ -1,4 +1,5 @@
 import type { Data, Utf8, Vector } from "apache-arrow";
+import type { ParquetDecoder } from "./parquet-decoder.js";
 
 /** Record-level hash algorithms, named as in Python Metaxy's `HashAlgorithm`. */
 export type HashAlgorithm = "xxhash32" | "xxhash64" | "wyhash" | "md5" | "sha256";
@@ -91,4 +92,10 @@ export interface Kernels {
 
   /** Gather rows by index; `-1` gives null. Works for fixed-width and string columns. */
   take(column: Column, indices: Int32Array): Vector;
+
+  /**
+   * A Parquet page decoder for the Delta store's reads, or null when this set has none (the store
+   * then decodes with parquet-wasm; both give the same tables).
+   */
+  readonly parquet: ParquetDecoder | null;
 }

@@ -4,6 +4,7 @@ import { fileURLToPath } from "node:url";
 import { KernelError } from "../errors.js";
 import type { Kernels } from "./kernels.js";
 import { NATIVE_API_VERSION, type NativeBinding } from "./native/binding.js";
+import { nativeParquetDecoder } from "./native/decode-parquet.js";
 import { nativeGroupConcat } from "./native/group-concat.js";
 import { nativeHashRows } from "./native/hash-rows.js";
 import { nativeJoin } from "./native/join.js";
@@ -90,5 +91,6 @@ export function loadNativeKernels(options: NativeKernelsOptions = {}): Kernels {
     keepLatest: nativeKeepLatest(b),
     groupConcat: nativeGroupConcat(b),
     take: nativeTake(b, portableKernels.take),
+    parquet: nativeParquetDecoder(b, threads),
   };
 }

@@ -20,4 +20,5 @@ export const portableKernels: Kernels = {
   keepLatest,
   groupConcat,
   take,
+  parquet: null,
 };

@@ -93,7 +93,7 @@ export class DeltaMetadataStore extends BaseMetadataStore {
 
   protected async readFeatureTable(key: FeatureKey, options: BackendReadOptions): Promise<Table | null> {
     const table = await this.#open().latest(this.#path(key));
-    return table === null ? null : readDeltaFeature(table.snapshot, options);
+    return table === null ? null : readDeltaFeature(table.snapshot, options, this.kernels.parquet);
   }
 
   protected override async readFeatureSchema(key: FeatureKey): Promise<Schema | null> {

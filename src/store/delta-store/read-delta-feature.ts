@@ -2,6 +2,7 @@ import type { Table } from "apache-arrow";
 import { METAXY_FEATURE_VERSION } from "../../constants.js";
 import { col } from "../../filters/builders.js";
 import { mayMatchStats } from "../../filters/may-match-stats.js";
+import type { ParquetDecoder } from "../../kernels/parquet-decoder.js";
 import type { BackendReadOptions } from "../base/store-backend.js";
 import type { DeltaFile } from "../delta/delta-file.js";
 import type { Snapshot } from "../delta/snapshot.js";
@@ -14,7 +15,11 @@ import type { Snapshot } from "../delta/snapshot.js";
  * @example
  * const rows = await readDeltaFeature(table.snapshot, { columns: ["video_id"], featureVersion: "4c78e5e2" });
  */
-export function readDeltaFeature(snapshot: Snapshot, options: BackendReadOptions): Promise<Table> {
+export function readDeltaFeature(
+  snapshot: Snapshot,
+  options: BackendReadOptions,
+  decoder: ParquetDecoder | null = null,
+): Promise<Table> {
   const present = new Set(snapshot.arrowSchema.fields.map((f) => f.name));
   const columns =
     options.columns === undefined ? undefined : [...new Set(options.columns.filter((c) => present.has(c)))];
@@ -24,6 +29,7 @@ export function readDeltaFeature(snapshot: Snapshot, options: BackendReadOptions
   return snapshot.read({
     ...(columns === undefined ? {} : { columns }),
     ...(filter === undefined ? {} : { filter }),
+    decoder,
   });
 }
 

@@ -32,7 +32,7 @@ export interface MetadataAction {
  * The `add` action (a data file that becomes part of the table).
  *
  * @example
- * { path: "part-00000-….zstd.parquet", partitionValues: {}, size: 2478, modificationTime: 0, dataChange: true }
+ * { path: "part-00000-….snappy.parquet", partitionValues: {}, size: 2478, modificationTime: 0, dataChange: true }
  */
 export interface AddAction {
   /** URI-encoded path relative to the table root, as written in the log. */

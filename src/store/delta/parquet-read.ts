@@ -9,10 +9,13 @@ import {
 } from "apache-arrow";
 import { ParquetFile } from "parquet-wasm";
 import { DeltaProtocolError } from "../../errors.js";
+import type { ParquetDecoder } from "../../kernels/parquet-decoder.js";
 import { tableFromColumns } from "./batches.js";
 import { type ByteSource, blobOf } from "./byte-source.js";
 import { castData } from "./cast.js";
+import { findColumn } from "./find-column.js";
 import { int96Columns, readInt96Column } from "./int96.js";
+import { readNativeFile } from "./native-parquet/read-native-file.js";
 import { nullData } from "./null-data.js";
 import { partitionData } from "./partition-values.js";
 
@@ -31,7 +34,8 @@ export const READ_BATCH_SIZE = 1 << 20;
  * Reads one data file into a table of exactly `plan.schema`: only the wanted columns are decoded
  * (parquet-wasm `ParquetFile` with projection, Arrow IPC into apache-arrow without copying), each
  * cast to its table type, columns the file lacks null-filled, partition columns filled from
- * `partitionValues`, and Spark INT96 timestamps decoded exactly.
+ * `partitionValues`, and Spark INT96 timestamps decoded exactly. With a `decoder` (the native
+ * kernels' Parquet decoder) files it can take are decoded by it instead, to the same table.
  *
  * @example
  * const t = await readDataFile(source, { schema, partitionColumns: new Set() }, add.partitionValues);
@@ -40,7 +44,12 @@ export async function readDataFile(
   source: ByteSource,
   plan: FileReadPlan,
   partitionValues: Readonly<Record<string, string | null>>,
+  decoder: ParquetDecoder | null = null,
 ): Promise<Table> {
+  if (decoder !== null) {
+    const table = await readNativeFile(source, plan, partitionValues, decoder);
+    if (table !== null) return table;
+  }
   let file: ParquetFile;
   try {
     file = await ParquetFile.fromFile(blobOf(source) as unknown as Blob);
@@ -51,10 +60,11 @@ export async function readDataFile(
   }
   try {
     const fileSchema = tableFromIPC(file.schema().intoIPCStream()).schema;
+    const fileNames = fileSchema.fields.map((f) => f.name);
     const physical = new Map<string, string>();
     for (const field of plan.schema.fields) {
       if (plan.partitionColumns.has(field.name)) continue;
-      const name = findColumn(fileSchema, field.name);
+      const name = findColumn(fileNames, field.name);
       if (name !== null) physical.set(field.name, name);
     }
     const wanted = [...new Set(physical.values())];
@@ -112,11 +122,4 @@ async function columnChunks(
   }
   const column = raw.getChild(name)!;
   return column.data.map((chunk) => castData(chunk, field.type, field.name));
-}
-
-/** The file's name for a table column: exact, else the one equal ignoring case (Delta's rule). */
-function findColumn(fileSchema: Schema, name: string): string | null {
-  if (fileSchema.fields.some((f) => f.name === name)) return name;
-  const lower = name.toLowerCase();
-  return fileSchema.fields.find((f) => f.name.toLowerCase() === lower)?.name ?? null;
 }

@@ -10,13 +10,16 @@ import { unshareBuffers } from "./unshare.js";
  * encodeParquet(table, { compression: "snappy", rowGroupSize: 100_000 });
  */
 export interface ParquetEncodeOptions {
-  /** Codec for data pages; default `zstd` (Delta's recommended default). */
+  /**
+   * Codec for data pages; default `snappy`, as delta-rs and Spark write (and the native kernels
+   * decode it directly; zstd files are read through parquet-wasm).
+   */
   readonly compression?: "zstd" | "snappy" | "uncompressed";
   /** Rows per row group; default 524,288 (few large groups read fastest through parquet-wasm). */
   readonly rowGroupSize?: number;
   /**
    * Dictionary encoding; default off. Metaxy columns are mostly high-cardinality hashes and ids,
-   * for which plain + zstd is smaller and faster to write (measured in reference/node-ecosystem.md).
+   * for which plain pages are smaller and faster to write (measured in reference/node-ecosystem.md).
    */
   readonly dictionary?: boolean;
 }
@@ -27,6 +30,9 @@ const CODECS = {
   uncompressed: Compression.UNCOMPRESSED,
 } as const;
 
+/** Default codec of the data files we write. */
+export const DEFAULT_COMPRESSION = "snappy";
+
 /** Default row group size in rows. */
 export const DEFAULT_ROW_GROUP_SIZE = 524_288;
 
@@ -35,12 +41,12 @@ export const DEFAULT_ROW_GROUP_SIZE = 524_288;
  * copying any buffers its columns share (see `unshareBuffers`).
  *
  * @example
- * await store.put(`${table}/part-00000-${uuid}-c000.zstd.parquet`, encodeParquet(arrowTable));
+ * await store.put(`${table}/part-00000-${uuid}-c000.snappy.parquet`, encodeParquet(arrowTable));
  */
 export function encodeParquet(table: Table, options: ParquetEncodeOptions = {}): Uint8Array {
   const ipc = tableToIPC(unshareBuffers(table), "stream");
   const props = new WriterPropertiesBuilder()
-    .setCompression(CODECS[options.compression ?? "zstd"])
+    .setCompression(CODECS[options.compression ?? DEFAULT_COMPRESSION])
     .setDictionaryEnabled(options.dictionary ?? false)
     .setMaxRowGroupSize(options.rowGroupSize ?? DEFAULT_ROW_GROUP_SIZE)
     .setCreatedBy(CLIENT_VERSION)

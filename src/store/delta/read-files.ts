@@ -1,5 +1,6 @@
 import { type RecordBatch, type Schema, Table } from "apache-arrow";
 import { DeltaProtocolError } from "../../errors.js";
+import type { ParquetDecoder } from "../../kernels/parquet-decoder.js";
 import type { ObjectStore } from "../io/object-store.js";
 import { emptyTable } from "./batches.js";
 import { openByteSource } from "./byte-source.js";
@@ -21,6 +22,7 @@ export async function readFiles(
   files: readonly DeltaFile[],
   plan: FileReadPlan,
   concurrency = DEFAULT_READ_CONCURRENCY,
+  decoder: ParquetDecoder | null = null,
 ): Promise<Table> {
   for (const file of files) {
     if (file.add.deletionVector !== undefined && file.add.deletionVector !== null) {
@@ -36,7 +38,7 @@ export async function readFiles(
       const i = next++;
       const file = files[i]!;
       const source = await openByteSource(store, file.key, file.size);
-      results[i] = await readDataFile(source, plan, file.partitionValues);
+      results[i] = await readDataFile(source, plan, file.partitionValues, decoder);
     }
   };
   await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, files.length)) }, worker));

@@ -1,5 +1,6 @@
 import { Schema, type Table } from "apache-arrow";
 import { MetadataSchemaError } from "../../errors.js";
+import type { ParquetDecoder } from "../../kernels/parquet-decoder.js";
 import type { ObjectStore } from "../io/object-store.js";
 import type { MetadataAction, ProtocolAction } from "./actions.js";
 import { deltaSchemaToArrow } from "./arrow-types.js";
@@ -25,6 +26,8 @@ export interface SnapshotReadOptions {
   readonly filter?: (file: DeltaFile) => boolean;
   /** Files read at once (default 4). */
   readonly concurrency?: number;
+  /** A vectorised Parquet decoder to use where it can (the native kernels' `parquet`). */
+  readonly decoder?: ParquetDecoder | null;
 }
 
 /**
@@ -99,7 +102,13 @@ export class Snapshot {
     const partitionColumns = new Set(
       this.partitionColumns.filter((c) => schema.fields.some((f) => f.name === c)),
     );
-    return readFiles(this.store, files, { schema, partitionColumns }, options.concurrency);
+    return readFiles(
+      this.store,
+      files,
+      { schema, partitionColumns },
+      options.concurrency,
+      options.decoder ?? null,
+    );
   }
 
   /**

@@ -3,7 +3,7 @@ import type { Table } from "apache-arrow";
 import type { ObjectStore } from "../io/object-store.js";
 import type { AddAction } from "./actions.js";
 import { joinKey } from "./log-files.js";
-import { encodeParquet, type ParquetEncodeOptions } from "./parquet-write.js";
+import { DEFAULT_COMPRESSION, encodeParquet, type ParquetEncodeOptions } from "./parquet-write.js";
 import { computeStats } from "./stats.js";
 
 /**
@@ -22,7 +22,7 @@ export async function writeDataFile(
 ): Promise<AddAction> {
   const stats = computeStats(data);
   const bytes = encodeParquet(data, options);
-  const codec = options.compression ?? "zstd";
+  const codec = options.compression ?? DEFAULT_COMPRESSION;
   const path = `part-00000-${randomUUID()}-c000.${codec === "uncompressed" ? "" : `${codec}.`}parquet`;
   await store.put(joinKey(table, path), bytes);
   return {

@@ -146,7 +146,7 @@ describe("hard deletes and rewrites", () => {
     expect(error).toBeInstanceOf(CommitConflictError);
     expect((error as CommitConflictError).code).toBe("COMMIT_CONFLICT");
     expect((error as Error).message).toMatch(
-      /^delta: t\/part-00000-.*\.zstd\.parquet was removed by a concurrent commit/,
+      /^delta: t\/part-00000-.*\.snappy\.parquet was removed by a concurrent commit/,
     );
     expect(await idsOf((await DeltaTable.open(store, "t"))!)).toEqual(["b", "c", "d", "e", "f", "g"]);
   });

@@ -201,7 +201,7 @@ describe("DeltaTable round trip", () => {
     // DuckDB reads the same rows from our Parquet file.
     const files = snap.files.map((f) => join(root, f.key));
     expect(files).toHaveLength(1);
-    expect(files[0]).toMatch(/\/part-00000-[0-9a-f-]{36}-c000\.zstd\.parquet$/);
+    expect(files[0]).toMatch(/\/part-00000-[0-9a-f-]{36}-c000\.snappy\.parquet$/);
     const columns = ["s", "l", "i", "flag", "day", "ts", "ts2", "ntz", "st", "m", "arr"];
     const select = [
       "s",
