@@ -2,13 +2,12 @@
 //! and a chunk whose pages disagree with `num_values` fails before any decoding), then each page
 //! is decompressed, its levels decoded, and its values appended.
 
-use super::levels::{decode_hybrid_u8, level_width};
+use super::levels::decode_levels;
 use super::page_header::{self, page_type, PageHeader};
 use super::values::Values;
 use super::{delta, snappy, ChunkSpec, Codec, DecodedChunk, Physical};
 use crate::bail;
 use crate::error::Result;
-use crate::memory;
 
 /// Encoding ids (`Encoding` in parquet.thrift).
 mod encoding {
@@ -76,6 +75,18 @@ fn scan<'a>(spec: &ChunkSpec<'a>) -> Result<Vec<Page<'a>>> {
     Ok(pages)
 }
 
+/// An empty vector with room for `len` elements, or an error when memory cannot be had (a chunk
+/// that claims billions of values must not abort the process). Deliberately not huge pages
+/// (`memory::with_capacity`): these buffers are written once, front to back, and measured 2-3x
+/// slower to fault in with MADV_HUGEPAGE under the madvise defrag policy.
+fn reserve<T>(len: usize) -> Result<Vec<T>> {
+    let mut v = Vec::new();
+    if v.try_reserve_exact(len).is_err() {
+        bail!("parquet: cannot allocate room for {len} values");
+    }
+    Ok(v)
+}
+
 struct Decoder<'s> {
     spec: &'s ChunkSpec<'s>,
     def: Vec<u8>,
@@ -110,18 +121,7 @@ fn inflate<'b>(codec: Codec, src: &'b [u8], expected: usize, scratch: &'b mut Ve
 fn levels(data: &[u8], max: u8, n: usize, out: &mut Vec<u8>, what: &str) -> Result<usize> {
     let start = out.len();
     out.resize(start + n, 0);
-    let new = &mut out[start..];
-    decode_hybrid_u8(data, level_width(max), new)?;
-    let (mut at_max, mut over) = (0usize, false);
-    for &l in new.iter() {
-        at_max += usize::from(l == max);
-        over |= l > max;
-    }
-    if over {
-        let bad = new.iter().find(|&&l| l > max).copied().unwrap_or(0);
-        bail!("parquet: {what} level {bad} exceeds the maximum {max}");
-    }
-    Ok(at_max)
+    decode_levels(data, max, &mut out[start..], what)
 }
 
 /// DATA_PAGE levels: a 4-byte length, then a hybrid stream; returns the bytes consumed.
@@ -148,29 +148,29 @@ fn v1_levels(
 }
 
 impl<'s> Decoder<'s> {
-    fn new(spec: &'s ChunkSpec<'s>, pages: &[Page]) -> Self {
+    fn new(spec: &'s ChunkSpec<'s>, pages: &[Page]) -> Result<Self> {
         let n = spec.num_values;
-        let reserve = |len: usize| if len > 0 { memory::with_capacity(len) } else { Vec::new() };
-        let def = if spec.max_def > 0 { reserve(n) } else { Vec::new() };
-        let rep = if spec.max_rep > 0 { reserve(n) } else { Vec::new() };
+        let def = if spec.max_def > 0 { reserve(n)? } else { Vec::new() };
+        let rep = if spec.max_rep > 0 { reserve(n)? } else { Vec::new() };
         let mut values = Values::new(spec.physical);
         values.data = match spec.physical {
-            Physical::Boolean => reserve(n.div_ceil(8)),
+            Physical::Boolean => reserve(n.div_ceil(8))?,
             // PLAIN pages hold the values plus 4-byte lengths: their sizes bound the bytes.
             Physical::ByteArray => reserve(
                 pages
                     .iter()
                     .filter(|p| p.header.page_type != page_type::DICTIONARY_PAGE)
                     .map(|p| p.header.uncompressed_size)
-                    .sum(),
-            ),
-            other => reserve(n.saturating_mul(other.width().unwrap_or(0))),
+                    .fold(0usize, usize::saturating_add)
+                    .min(i32::MAX as usize),
+            )?,
+            other => reserve(n.saturating_mul(other.width().unwrap_or(0)))?,
         };
         if spec.physical == Physical::ByteArray {
-            values.offsets = memory::with_capacity(n + 1);
+            values.offsets = reserve(n.saturating_add(1))?;
             values.offsets.push(0);
         }
-        Decoder {
+        Ok(Decoder {
             spec,
             def,
             rep,
@@ -179,7 +179,7 @@ impl<'s> Decoder<'s> {
             scratch: Vec::new(),
             ints: Vec::new(),
             seen_data: false,
-        }
+        })
     }
 
     fn dictionary_page(&mut self, header: &PageHeader, body: &[u8]) -> Result<()> {
@@ -196,7 +196,7 @@ impl<'s> Decoder<'s> {
         if self.spec.physical == Physical::ByteArray && dict.count > 0 {
             // Dictionary-encoded strings expand: reserve for the typical entry at every slot.
             let guess = (dict.data.len() / dict.count).saturating_mul(self.spec.num_values).min(1 << 30);
-            self.values.data.reserve(guess.saturating_sub(self.values.data.len()));
+            let _ = self.values.data.try_reserve(guess.saturating_sub(self.values.data.len()));
         }
         self.dict = Some(dict);
         Ok(())
@@ -313,7 +313,7 @@ impl<'s> Decoder<'s> {
 /// Decodes one chunk (see [`super::decode_chunk`]).
 pub fn decode(spec: &ChunkSpec) -> Result<DecodedChunk> {
     let pages = scan(spec)?;
-    let mut d = Decoder::new(spec, &pages);
+    let mut d = Decoder::new(spec, &pages)?;
     for page in &pages {
         match page.header.page_type {
             page_type::DICTIONARY_PAGE => d.dictionary_page(&page.header, page.body)?,

@@ -180,6 +180,48 @@ pub fn decode_hybrid_u8(data: &[u8], width: usize, out: &mut [u8]) -> Result<()>
     Ok(())
 }
 
+/// Decodes exactly `out.len()` levels of at most `max`; returns how many equal `max` (the slots
+/// that hold a value). Runs are counted as a whole, so pages without nulls cost one fill.
+pub fn decode_levels(data: &[u8], max: u8, out: &mut [u8], what: &str) -> Result<usize> {
+    let width = level_width(max);
+    let mut h = Hybrid::new(data, width)?;
+    let (mut done, mut at_max) = (0, 0);
+    while done < out.len() {
+        let Some(run) = h.next_run()? else {
+            bail!("parquet: {what} levels end after {done} of {} values", out.len())
+        };
+        match run {
+            Run::Repeat { value, count } => {
+                let n = count.min(out.len() - done);
+                if value > u64::from(max) {
+                    bail!("parquet: {what} level {value} exceeds the maximum {max}");
+                }
+                out[done..done + n].fill(value as u8);
+                if value == u64::from(max) {
+                    at_max += n;
+                }
+                done += n;
+            }
+            Run::Packed { bytes, count } => {
+                let n = count.min(out.len() - done);
+                let new = &mut out[done..done + n];
+                unpack(bytes, width, 0, new);
+                let (mut hits, mut top) = (0usize, 0u8);
+                for &l in new.iter() {
+                    hits += usize::from(l == max);
+                    top = top.max(l);
+                }
+                if top > max {
+                    bail!("parquet: {what} level {top} exceeds the maximum {max}");
+                }
+                at_max += hits;
+                done += n;
+            }
+        }
+    }
+    Ok(at_max)
+}
+
 /// Bit width of levels up to `max`: ceil(log2(max + 1)).
 pub fn level_width(max: u8) -> usize {
     (u8::BITS - max.leading_zeros()) as usize
@@ -285,6 +327,25 @@ pub mod tests {
                 let _ = decode_hybrid_u8(&data[..cut], width, &mut out);
             }
         }
+    }
+
+    #[test]
+    fn levels_are_counted_and_checked() {
+        let data =
+            hybrid(&[(false, vec![2; 5]), (true, vec![0, 1, 2, 2, 1, 0, 2, 2, 2]), (false, vec![1; 3])], 2);
+        let mut out = vec![0u8; 17];
+        assert_eq!(decode_levels(&data, 2, &mut out, "definition").unwrap(), 5 + 5);
+        assert_eq!(out, [2, 2, 2, 2, 2, 0, 1, 2, 2, 1, 0, 2, 2, 2, 0, 0, 0]);
+        let mut out = vec![0u8; 20];
+        assert_eq!(decode_levels(&data, 2, &mut out, "definition").unwrap(), 10);
+        let over = hybrid(&[(false, vec![3; 2])], 2);
+        let e = decode_levels(&over, 2, &mut [0u8; 2], "definition").unwrap_err().0;
+        assert_eq!(e, "parquet: definition level 3 exceeds the maximum 2");
+        let over = hybrid(&[(true, vec![1, 3])], 2);
+        let e = decode_levels(&over, 2, &mut [0u8; 2], "repetition").unwrap_err().0;
+        assert_eq!(e, "parquet: repetition level 3 exceeds the maximum 2");
+        let e = decode_levels(&data, 2, &mut [0u8; 30], "definition").unwrap_err().0;
+        assert_eq!(e, "parquet: definition levels end after 24 of 30 values");
     }
 
     #[test]

@@ -106,8 +106,14 @@ impl Values {
     }
 
     fn plain_byte_arrays(&mut self, src: &[u8], n: usize) -> Result<usize> {
-        self.data.reserve(src.len().saturating_sub(4 * n));
-        self.offsets.reserve(n);
+        // The values take at most the page's bytes; WIDE more let short values be copied with one
+        // fixed-size move each instead of a memcpy call.
+        const WIDE: usize = 32;
+        self.data.reserve(src.len() + WIDE);
+        // Each value takes at least its 4-byte length: bound the reservation by the page.
+        self.offsets.reserve(n.min(src.len() / 4));
+        let dst = self.data.as_mut_ptr();
+        let mut out = self.data.len();
         let mut p = 0usize;
         for i in 0..n {
             let Some(len) = src.get(p..p + 4) else {
@@ -118,9 +124,26 @@ impl Values {
             if len > src.len() - p {
                 bail!("parquet: PLAIN ByteArray value {i} of {len} bytes runs past its page");
             }
-            self.push_bytes(&src[p..p + len])?;
+            // SAFETY: p + len <= src.len(); the values copied so far plus this one total at most
+            // src.len() bytes past the initial length, so out + max(len, WIDE) is within the
+            // reserved capacity; the WIDE move reads only when WIDE source bytes remain.
+            unsafe {
+                if len <= WIDE && src.len() - p >= WIDE {
+                    std::ptr::copy_nonoverlapping(src.as_ptr().add(p), dst.add(out), WIDE);
+                } else {
+                    std::ptr::copy_nonoverlapping(src.as_ptr().add(p), dst.add(out), len);
+                }
+            }
+            out += len;
             p += len;
+            if out > i32::MAX as usize {
+                bail!("parquet: byte array values exceed {} bytes", i32::MAX);
+            }
+            self.offsets.push(out as i32);
         }
+        // SAFETY: every byte up to `out` was written above.
+        unsafe { self.data.set_len(out) };
+        self.count += n;
         Ok(p)
     }
 
@@ -188,6 +211,10 @@ impl Values {
             }
             Physical::ByteArray => {
                 let s = &dict.data[dict.offsets[i] as usize..dict.offsets[i + 1] as usize];
+                let total = s.len().checked_mul(k).and_then(|b| b.checked_add(self.data.len()));
+                if total.is_none_or(|t| t > i32::MAX as usize) {
+                    bail!("parquet: byte array values exceed {} bytes", i32::MAX);
+                }
                 self.data.reserve(s.len() * k);
                 self.offsets.reserve(k);
                 for _ in 0..k {
