@@ -86,10 +86,11 @@ export async function profileStages(round: RoundSpec, projected = false): Promis
       filters: [],
     });
     let t = await time("parquet read", () =>
-      readDeltaFeature(delta.snapshot, {
-        ...(wanted === undefined ? {} : { columns: wanted }),
-        featureVersion: fv,
-      }),
+      readDeltaFeature(
+        delta.snapshot,
+        { ...(wanted === undefined ? {} : { columns: wanted }), featureVersion: fv },
+        kernels.parquet,
+      ),
     );
     t = await time("version filter", () => filterTable(t, [col(METAXY_FEATURE_VERSION).eq(fv)]));
     t = await time("keep latest", () => keepLatestRows(t, feature.spec.idColumns, kernels));
