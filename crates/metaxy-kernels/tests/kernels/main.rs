@@ -6,4 +6,5 @@ mod grouping;
 mod hash_rows;
 mod hash_vectors;
 mod join;
+mod parquet;
 mod take;
