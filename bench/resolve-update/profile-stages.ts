@@ -22,9 +22,9 @@ import {
 } from "../../src/versioning/check-column-collisions.js";
 import { fieldProvenance } from "../../src/versioning/field-provenance.js";
 import { incrementOptions } from "../../src/versioning/increment-options.js";
-import { joinUpstreams } from "../../src/versioning/join-upstreams.js";
+import { joinUpstreamsDeferred } from "../../src/versioning/join-upstreams.js";
 import { prepareUpstream } from "../../src/versioning/prepare-upstream.js";
-import { provenanceFrame } from "../../src/versioning/provenance-frame.js";
+import { droppedColumns, provenanceFrame } from "../../src/versioning/provenance-frame.js";
 import { resolveIncrement } from "../../src/versioning/resolve-increment.js";
 import { sampleHash } from "../../src/versioning/sample-hash.js";
 import { upstreamReadColumns } from "../../src/versioning/upstream-read-columns.js";
@@ -117,7 +117,9 @@ export async function profileStages(round: RoundSpec, projected = false): Promis
     });
   }
   checkColumnCollisions(plan, prepared);
-  const joined = await time("join upstreams", () => joinUpstreams(plan, prepared, kernels));
+  const { table: joined, deferred } = await time("join upstreams", () =>
+    joinUpstreamsDeferred(plan, prepared, kernels, new Set(droppedColumns(plan))),
+  );
   const split: Record<string, number> = {};
   const splitTime = <T>(stage: string, f: () => T): T => {
     const t0 = performance.now();
@@ -125,10 +127,10 @@ export async function profileStages(round: RoundSpec, projected = false): Promis
     split[stage] = performance.now() - t0;
     return out;
   };
-  const entries = splitTime("  · field hashes", () => fieldProvenance(plan, joined, vctx));
+  const entries = splitTime("  · field hashes", () => fieldProvenance(plan, joined, vctx, deferred));
   splitTime("  · by-field Map", () => byFieldVector(entries, vctx.enableMapDatatype, joined.numRows));
   splitTime("  · sample hash", () => sampleHash(entries, vctx, joined.numRows));
-  const expected = await time("provenance frame", () => provenanceFrame(plan, joined, vctx));
+  const expected = await time("provenance frame", () => provenanceFrame(plan, joined, vctx, deferred));
   const current = await read(
     scenario.leaf,
     projected ? [...scenario.leaf.spec.idColumns, METAXY_PROVENANCE] : undefined,

@@ -35,24 +35,42 @@ export function coalesceTimestamps(a: Column, b: Column): Vector {
   const out = new BigInt64Array(n);
   const validity = newBitmap(n);
   let nulls = n;
-  const fill = (column: Vector) => {
+  // `fresh`: no row is filled yet (the first column), so its non-null chunks are copied whole.
+  const fill = (column: Vector, fresh: boolean) => {
     let at = 0;
     for (const data of chunksOf(column)) {
-      if (data.typeId !== Type.Null) {
+      const len = data.length;
+      if (data.typeId !== Type.Null && nulls > 0 && data.nullCount < len) {
         const values = data.values as BigInt64Array;
         const bits = validityOf(data);
-        for (let i = 0; i < data.length; i++) {
-          const row = at + i;
-          if (isValidAt(validity, 0, row) || !isValidAt(bits, data.offset, i)) continue;
-          out[row] = values[i]!;
-          setBit(validity, row);
-          nulls--;
+        if (bits === null && fresh) {
+          out.set(values.subarray(0, len), at);
+          setRun(validity, at, at + len);
+          nulls -= len;
+        } else {
+          for (let i = 0; i < len; i++) {
+            const row = at + i;
+            if (isValidAt(validity, 0, row) || !isValidAt(bits, data.offset, i)) continue;
+            out[row] = values[i]!;
+            setBit(validity, row);
+            nulls--;
+          }
         }
       }
-      at += data.length;
+      at += len;
     }
   };
-  fill(va);
-  fill(vb.type.typeId === Type.Null ? vb : castVector(vb, type as Timestamp, "coalesce"));
+  fill(va, true);
+  if (nulls > 0)
+    fill(vb.type.typeId === Type.Null ? vb : castVector(vb, type as Timestamp, "coalesce"), nulls === n);
   return new Vector([makeChunk(type, n, nulls, { values: out, validity })]);
+}
+
+/** Sets bits [from, to) of a bitmap, whole bytes at a time in the middle. */
+function setRun(bitmap: Uint8Array, from: number, to: number): void {
+  let i = from;
+  for (; i < to && (i & 7) !== 0; i++) setBit(bitmap, i);
+  const fullBytes = (to - i) >> 3;
+  bitmap.fill(0xff, i >> 3, (i >> 3) + fullBytes);
+  for (i += fullBytes << 3; i < to; i++) setBit(bitmap, i);
 }

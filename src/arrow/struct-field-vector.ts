@@ -1,43 +1,72 @@
 import { type Data, Type, Vector } from "apache-arrow";
-import { MetadataSchemaError } from "../errors.js";
+import { InvalidArgumentError, MetadataSchemaError } from "../errors.js";
 import type { Column } from "../kernels/kernels.js";
 import { getBit, newBitmap, setBit, validityOf } from "./bitmap.js";
 import { isStringType } from "./canonical-type.js";
 import { asVector } from "./chunk.js";
-import { isValidAt, stringChunks } from "./strings.js";
-import { takeColumn } from "./take-column.js";
+import { mapKeyPositions } from "./map-key-positions.js";
+import { isValidAt } from "./strings.js";
+import { type TakeFn, takeColumn } from "./take-column.js";
 
 const encoder = new TextEncoder();
 
 /**
  * One field of a Struct column, or the values under one key of a Map column (string keys), with
  * one chunk per input chunk. A null struct / map row gives null; a map row without the key gives
- * null (first matching entry wins); a struct without the field is a MetadataSchemaError.
+ * null (first matching entry wins); a struct without the field is a MetadataSchemaError. With
+ * `take` (a `Kernels.take`) map values are gathered by it (string values then keep their type);
+ * without, by the portable {@link takeColumn}.
  *
  * @example
  * const audio = structFieldVector(table.getChild(METAXY_PROVENANCE_BY_FIELD)!, "audio");
  */
-export function structFieldVector(column: Column, fieldName: string): Vector {
+export function structFieldVector(column: Column, fieldName: string, take?: TakeFn): Vector {
+  return structFieldVectors(column, [fieldName], take)[0]!;
+}
+
+/**
+ * {@link structFieldVector} for several fields at once, in the order asked: a Map column's keys
+ * are located in one pass over its entries instead of one pass per key. With `rows`, each result
+ * holds the values at those rows of the column (`-1` gives null) as one chunk — what looking up a
+ * gathered copy of the column would give, without gathering the whole Map or Struct first.
+ *
+ * @example
+ * const [audio, frames] = structFieldVectors(byField, ["audio", "frames"], kernels.take);
+ */
+export function structFieldVectors(
+  column: Column,
+  fieldNames: readonly string[],
+  take?: TakeFn,
+  rows?: Int32Array,
+): Vector[] {
   const vector = asVector(column);
   const typeId: number = vector.type.typeId;
   if (typeId === Type.Struct) {
     const names: string[] = vector.type.children.map((f: { name: string }) => f.name);
-    const k = names.indexOf(fieldName);
-    if (k < 0) {
-      throw new MetadataSchemaError(
-        `arrow: struct has no field "${fieldName}" (fields: ${names.join(", ")})`,
+    return fieldNames.map((fieldName) => {
+      const k = names.indexOf(fieldName);
+      if (k < 0) {
+        throw new MetadataSchemaError(
+          `arrow: struct has no field "${fieldName}" (fields: ${names.join(", ")})`,
+        );
+      }
+      const field = new Vector(
+        vector.data.map((d) => withParentNulls(fitToParent(d.children[k]!, d.length), d)),
       );
-    }
-    return new Vector(vector.data.map((d) => withParentNulls(fitToParent(d.children[k]!, d.length), d)));
+      return rows === undefined ? field : takeColumn(field, rows, take);
+    });
   }
   if (typeId === Type.Map) {
     if (!isStringType(vector.type.children[0].type.children[0].type)) {
       throw new MetadataSchemaError(`arrow: map lookup needs string keys, got ${vector.type}`);
     }
-    return new Vector(vector.data.map((d) => lookup(d, encoder.encode(fieldName))));
+    const keys = fieldNames.map((name) => encoder.encode(name));
+    if (rows !== undefined) return lookupRows(vector.data, keys, rows, take);
+    const perChunk = vector.data.map((d) => lookup(d, keys, take));
+    return fieldNames.map((_, k) => new Vector(perChunk.map((chunk) => chunk[k]!)));
   }
   throw new MetadataSchemaError(
-    `arrow: expected a Struct or Map column to read "${fieldName}" from, got ${vector.type}`,
+    `arrow: expected a Struct or Map column to read "${fieldNames.join('", "')}" from, got ${vector.type}`,
   );
 }
 
@@ -61,24 +90,41 @@ function withParentNulls(child: Data, parent: Data): Data {
   return child.clone(child.type, child.offset, child.length, nulls, buffers as never);
 }
 
-function lookup(map: Data, key: Uint8Array): Data {
-  const offsets = map.valueOffsets as Int32Array;
-  const entries = map.children[0]!;
-  const keys = stringChunks(entries.children[0]!)[0]!;
-  const mapBits = validityOf(map);
-  const indices = new Int32Array(map.length).fill(-1);
-  for (let i = 0; i < map.length; i++) {
-    if (!isValidAt(mapBits, map.offset, i)) continue;
-    for (let j = offsets[i]!; j < offsets[i + 1]!; j++) {
-      const start = Number(keys.offsets[j]);
-      if (Number(keys.offsets[j + 1]) - start !== key.length) continue;
-      let equal = true;
-      for (let b = 0; b < key.length && equal; b++) equal = keys.values[start + b] === key[b];
-      if (equal) {
-        indices[i] = j;
-        break;
-      }
+/** The values under each key of one map chunk, as one chunk per key. */
+function lookup(map: Data, keys: readonly Uint8Array[], take: TakeFn | undefined): Data[] {
+  const values = map.children[0]!.children[1]!;
+  return mapKeyPositions(map, keys).map((indices) => takeColumn(values, indices, take).data[0]!);
+}
+
+/** The values under each key at `rows` of a (possibly multi-chunk) map column, one chunk per key. */
+function lookupRows(
+  chunks: readonly Data[],
+  keys: readonly Uint8Array[],
+  rows: Int32Array,
+  take?: TakeFn,
+): Vector[] {
+  const values = chunks.map((d) => fitToParent(d.children[0]!.children[1]!, d.children[0]!.length));
+  const positions = chunks.map((d) => mapKeyPositions(d, keys));
+  const n = chunks.reduce((t, d) => t + d.length, 0);
+  const valueColumn = new Vector(values);
+  return keys.map((_, k) => {
+    // Entry of each column row across all chunks, then of each requested row.
+    const entry = new Int32Array(n);
+    let row = 0;
+    let base = 0;
+    chunks.forEach((d, c) => {
+      const p = positions[c]![k]!;
+      for (let i = 0; i < d.length; i++) entry[row + i] = p[i]! < 0 ? -1 : base + p[i]!;
+      row += d.length;
+      base += values[c]!.length;
+    });
+    const picks = new Int32Array(rows.length);
+    for (let r = 0; r < rows.length; r++) {
+      const i = rows[r]!;
+      if (i < -1 || i >= n)
+        throw new InvalidArgumentError(`arrow: row ${i} is out of range for ${n} map rows`);
+      picks[r] = i < 0 ? -1 : entry[i]!;
     }
-  }
-  return takeColumn(entries.children[1]!, indices).data[0]!;
+    return takeColumn(valueColumn, picks, take);
+  });
 }

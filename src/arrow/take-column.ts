@@ -3,6 +3,7 @@ import { InvalidArgumentError } from "../errors.js";
 import type { Column } from "../kernels/kernels.js";
 import { getBit, newBitmap, setBit, validityOf } from "./bitmap.js";
 import { makeChunk } from "./chunk.js";
+import { gatherUniformMap, type PickedRows } from "./gather-uniform-map.js";
 import { nullData } from "./null-vector.js";
 import { chunksOf, isValidAt, stringChunks } from "./strings.js";
 
@@ -64,10 +65,7 @@ const LEAVES = new Set<number>([
 ]);
 
 /** Where each requested row lives: its chunk (null when there is one chunk) and index in it. */
-interface Located {
-  readonly chunk: Int32Array | null;
-  readonly local: Int32Array;
-}
+type Located = PickedRows;
 
 function gather(column: Column, indices: Int32Array, take?: TakeFn): Data {
   const type: DataType = column.type;
@@ -96,8 +94,15 @@ function gather(column: Column, indices: Int32Array, take?: TakeFn): Data {
     }
     case Type.List:
     case Type.LargeList:
-    case Type.Map:
       return gatherList(chunks, at, type, take);
+    case Type.Map: {
+      const { validity, nulls } = gatherValidity(chunks, at);
+      const child = (c: Vector, i: Int32Array) => gather(c, i, take);
+      return (
+        gatherUniformMap(chunks, at, validity, nulls, type, child) ??
+        gatherList(chunks, at, type, take, { validity, nulls })
+      );
+    }
     case Type.FixedSizeList:
       return gatherFixedList(chunks, at, type as FixedSizeList, take);
     case Type.Dictionary:
@@ -110,43 +115,78 @@ function gather(column: Column, indices: Int32Array, take?: TakeFn): Data {
 }
 
 function locate(chunks: readonly Data[], indices: Int32Array): Located {
-  const starts = [0];
-  for (const d of chunks) starts.push(starts[starts.length - 1]! + d.length);
-  const total = starts[starts.length - 1]!;
-  for (const i of indices) {
-    if (i < -1 || i >= total)
-      throw new InvalidArgumentError(`arrow: take index ${i} is out of range for ${total} rows`);
+  const starts = new Int32Array(chunks.length + 1);
+  chunks.forEach((d, c) => {
+    starts[c + 1] = starts[c]! + d.length;
+  });
+  const total = starts[chunks.length]!;
+  const m = indices.length;
+  if (chunks.length === 1) {
+    for (let r = 0; r < m; r++) {
+      const i = indices[r]!;
+      if (i < -1 || i >= total) outOfRange(i, total);
+    }
+    return { chunk: null, local: indices };
   }
-  if (chunks.length === 1) return { chunk: null, local: indices };
-  const chunk = new Int32Array(indices.length);
-  const local = new Int32Array(indices.length);
-  for (let r = 0; r < indices.length; r++) {
+  const chunk = new Int32Array(m);
+  const local = new Int32Array(m);
+  // Indices mostly run through the chunks in order (keep-latest and joins give ascending ones):
+  // stay in the current chunk while they fall in it, search only when they leave it.
+  let c = 0;
+  let lo = starts[0]!;
+  let hi = starts[1]!;
+  for (let r = 0; r < m; r++) {
     const i = indices[r]!;
     if (i < 0) {
+      if (i < -1) outOfRange(i, total);
       local[r] = -1;
       continue;
     }
-    let lo = 0;
-    let hi = chunks.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid]! <= i) lo = mid;
-      else hi = mid - 1;
+    if (i < lo || i >= hi) {
+      if (i >= total) outOfRange(i, total);
+      c = chunkOf(starts, i);
+      lo = starts[c]!;
+      hi = starts[c + 1]!;
     }
-    chunk[r] = lo;
-    local[r] = i - starts[lo]!;
+    chunk[r] = c;
+    local[r] = i - lo;
   }
   return { chunk, local };
 }
 
+/** The last chunk starting at or before row `i` (an empty chunk never wins: the next one starts there too). */
+function chunkOf(starts: Int32Array, i: number): number {
+  let lo = 0;
+  let hi = starts.length - 2;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid]! <= i) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+function outOfRange(i: number, total: number): never {
+  throw new InvalidArgumentError(`arrow: take index ${i} is out of range for ${total} rows`);
+}
+
 function gatherValidity(chunks: readonly Data[], at: Located): { validity: Uint8Array; nulls: number } {
-  const bitmaps = chunks.map((c) => (c.typeId === Type.Null ? null : validityOf(c)));
-  const allNull = chunks.map((c) => c.typeId === Type.Null);
   const m = at.local.length;
   const validity = newBitmap(m);
+  const local = at.local;
+  const bitmaps = chunks.map((c) => (c.typeId === Type.Null ? null : validityOf(c)));
+  if (chunks.every((c, k) => c.typeId !== Type.Null && bitmaps[k] === null)) {
+    // No null in the source: only -1 indices give nulls.
+    let nulls = 0;
+    for (let r = 0; r < m; r++) if (local[r]! < 0) nulls++;
+    if (nulls === 0) validity.fill(0xff);
+    else for (let r = 0; r < m; r++) if (local[r]! >= 0) validity[r >> 3]! |= 1 << (r & 7);
+    return { validity, nulls };
+  }
+  const allNull = chunks.map((c) => c.typeId === Type.Null);
   let nulls = 0;
   for (let r = 0; r < m; r++) {
-    const l = at.local[r]!;
+    const l = local[r]!;
     const c = at.chunk ? at.chunk[r]! : 0;
     const bits = bitmaps[c];
     if (l >= 0 && !allNull[c] && (bits == null || isValidAt(bits, chunks[c]!.offset, l))) setBit(validity, r);
@@ -227,26 +267,42 @@ function gatherBytes(chunks: readonly Data[], at: Located, type: DataType): Data
   return makeChunk(outType, m, nulls, { offsets, values, validity });
 }
 
-function gatherList(chunks: readonly Data[], at: Located, type: DataType, take?: TakeFn): Data {
-  const { validity, nulls } = gatherValidity(chunks, at);
+function gatherList(
+  chunks: readonly Data[],
+  at: Located,
+  type: DataType,
+  take: TakeFn | undefined,
+  picked = gatherValidity(chunks, at),
+): Data {
+  const { validity, nulls } = picked;
   const childChunks = chunks.map((c) => c.children[0]!);
   const bases = [0];
   for (const d of childChunks) bases.push(bases[bases.length - 1]! + d.length);
   const offsetsOf = chunks.map((c) => c.valueOffsets as Int32Array | BigInt64Array);
   const m = at.local.length;
   const large = type.typeId === Type.LargeList;
-  const offsets = large ? new BigInt64Array(m + 1) : new Int32Array(m + 1);
-  const childIndices: number[] = [];
+  const sizes = new Int32Array(m + 1);
+  let total = 0;
   for (let r = 0; r < m; r++) {
     const l = at.local[r]!;
     if (l >= 0 && getBit(validity, r)) {
-      const c = at.chunk ? at.chunk[r]! : 0;
-      const o = offsetsOf[c]!;
-      for (let j = Number(o[l]); j < Number(o[l + 1]); j++) childIndices.push(bases[c]! + j);
+      const o = offsetsOf[at.chunk ? at.chunk[r]! : 0]!;
+      total += Number(o[l + 1]) - Number(o[l]);
+      if (total > 0x7fffffff) throw new InvalidArgumentError("arrow: take result exceeds 2^31 list entries");
     }
-    offsets[r + 1] = large ? BigInt(childIndices.length) : childIndices.length;
+    sizes[r + 1] = total;
   }
-  const child = gather(new Vector(childChunks), Int32Array.from(childIndices), take);
+  const childIndices = new Int32Array(total);
+  for (let r = 0; r < m; r++) {
+    const from = sizes[r]!;
+    const count = sizes[r + 1]! - from;
+    if (count === 0) continue;
+    const c = at.chunk ? at.chunk[r]! : 0;
+    const start = bases[c]! + Number(offsetsOf[c]![at.local[r]!]);
+    for (let k = 0; k < count; k++) childIndices[from + k] = start + k;
+  }
+  const offsets = large ? BigInt64Array.from(sizes, BigInt) : sizes;
+  const child = gather(new Vector(childChunks), childIndices, take);
   return makeChunk(type, m, nulls, { offsets, validity }, [child]);
 }
 

@@ -1,4 +1,5 @@
 import type { Data } from "apache-arrow";
+import { bytesEqual } from "../arrow/bytes-equal.js";
 import { stringChunks } from "../arrow/strings.js";
 import type { Bound } from "./coerce-literal.js";
 import type { CompareOp } from "./filter-expr.js";
@@ -71,6 +72,10 @@ function stringKernel(literal: Uint8Array, mask: number): RowKernel {
     const offsets =
       chunk.offsets instanceof BigInt64Array ? Float64Array.from(chunk.offsets, Number) : chunk.offsets;
     const bytes = chunk.values;
+    if (everyRowIs(offsets, bytes, chunk.length, literal)) {
+      out.fill(((mask >> 1) & 1) << 1, at, at + chunk.length);
+      return;
+    }
     for (let i = 0; i < chunk.length; i++) {
       const s = offsets[i]!;
       const len = offsets[i + 1]! - s;
@@ -86,6 +91,24 @@ function stringKernel(literal: Uint8Array, mask: number): RowKernel {
       out[at + i] = ((mask >> c) & 1) << 1;
     }
   };
+}
+
+/**
+ * True when every row of a string chunk holds exactly `literal` (as a version column does when
+ * every row is current): fixed-width offsets, then the bytes checked as the literal repeated by a
+ * native memcmp of the range against itself shifted by one row.
+ */
+function everyRowIs(
+  offsets: Int32Array | Float64Array,
+  bytes: Uint8Array,
+  n: number,
+  literal: Uint8Array,
+): boolean {
+  const m = literal.length;
+  if (n === 0) return false;
+  const s = offsets[0]!;
+  for (let i = 1; i <= n; i++) if (offsets[i] !== s + i * m) return false;
+  return bytesEqual(bytes, s, literal, 0, m) && bytesEqual(bytes, s + m, bytes, s, (n - 1) * m);
 }
 
 function boolKernel(literal: 0 | 1, mask: number): RowKernel {

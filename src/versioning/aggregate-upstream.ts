@@ -7,7 +7,7 @@ import {
   METAXY_PROVENANCE_BY_FIELD,
 } from "../constants.js";
 import type { FeaturePlan, PlanDep } from "../models/plan.js";
-import { byFieldValues } from "./by-field-values.js";
+import { byFieldValuesOf } from "./by-field-values.js";
 import { byFieldVector } from "./by-field-vector.js";
 import { depOrderColumns } from "./dep-order-columns.js";
 import { PREIMAGE_SEPARATOR, sampleHash } from "./sample-hash.js";
@@ -40,9 +40,10 @@ export function aggregateUpstream(
   const dvbfName = dep.systemColumnRenames[METAXY_DATA_VERSION_BY_FIELD]!;
   const dvbf = tableColumn(table, dvbfName, where);
   const options = { separator: PREIMAGE_SEPARATOR, truncation: ctx.truncation };
-  const entries = dep.spec.fields.map((field): readonly [string, Vector] => {
-    const key = field.key.toStructKey();
-    const values = byFieldValues(dvbf, key, dvbfName);
+  const keys = dep.spec.fields.map((field) => field.key.toStructKey());
+  const columns = byFieldValuesOf(dvbf, keys, dvbfName, ctx.kernels.take);
+  const entries = keys.map((key, k): readonly [string, Vector] => {
+    const values = columns[k]!;
     const joined = ctx.kernels.groupConcat(groups, order, values, PREIMAGE_SEPARATOR);
     return [key, ctx.kernels.hashRows(ctx.hashAlgorithm, [{ column: joined }], options, table.numRows)];
   });

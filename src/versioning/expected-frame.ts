@@ -4,9 +4,9 @@ import { nullVector } from "../arrow/null-vector.js";
 import { InvalidArgumentError } from "../errors.js";
 import type { FeaturePlan } from "../models/plan.js";
 import { checkColumnCollisions, type PreparedUpstream } from "./check-column-collisions.js";
-import { joinUpstreams } from "./join-upstreams.js";
+import { joinUpstreamsDeferred } from "./join-upstreams.js";
 import { prepareUpstream } from "./prepare-upstream.js";
-import { provenanceFrame } from "./provenance-frame.js";
+import { droppedColumns, provenanceFrame } from "./provenance-frame.js";
 import { validateColumnConfiguration } from "./validate-column-configuration.js";
 import type { VersioningContext } from "./versioning-context.js";
 
@@ -60,7 +60,15 @@ export function expectedFrame(
   }
   if (prepared.length === 0) return provenanceFrame(plan, emptyKeys(plan), ctx);
   checkColumnCollisions(plan, prepared);
-  return provenanceFrame(plan, joinUpstreams(plan, prepared, ctx.kernels), ctx);
+  // Columns the provenance frame drops are never gathered by the join; the data versions among
+  // them are read (only the values the hashes need) straight from the upstream frames.
+  const { table, deferred } = joinUpstreamsDeferred(
+    plan,
+    prepared,
+    ctx.kernels,
+    new Set(droppedColumns(plan)),
+  );
+  return provenanceFrame(plan, table, ctx, deferred);
 }
 
 /** No upstream at all: zero rows with the join columns (their types unknown, so Null). */

@@ -26,6 +26,35 @@ export function joinUpstreams(
   prepared: readonly PreparedUpstream[],
   kernels: Kernels,
 ): Table {
+  return joinUpstreamsDeferred(plan, prepared, kernels, new Set()).table;
+}
+
+/**
+ * A column of an upstream frame left out of a join's output: output row p holds `column`'s row
+ * `rows[p]` (-1: none, so null), or row p itself when `rows` is null.
+ *
+ * @example
+ * const { column, rows } = joined.deferred.get("metaxy_data_version_by_field__video")!;
+ */
+export interface DeferredColumn {
+  readonly column: Vector;
+  readonly rows: Int32Array | null;
+}
+
+/**
+ * {@link joinUpstreams} without gathering the non-key columns named in `defer`: they are left out
+ * of `table` and come back as row mappings in `deferred` (by name), so a caller that only reads a
+ * few values from them (the `*_by_field` Maps) gathers just those values, once.
+ *
+ * @example
+ * const { table, deferred } = joinUpstreamsDeferred(plan, prepared, kernels, new Set([dvbfName]));
+ */
+export function joinUpstreamsDeferred(
+  plan: FeaturePlan,
+  prepared: readonly PreparedUpstream[],
+  kernels: Kernels,
+  defer: ReadonlySet<string>,
+): { readonly table: Table; readonly deferred: ReadonlyMap<string, DeferredColumn> } {
   if (prepared.length === 0) {
     throw new InvalidArgumentError(`versioning: nothing to join for "${plan.key}": no upstream frame given`);
   }
@@ -54,15 +83,25 @@ export function joinUpstreams(
 
   const fields: Field[] = joinNames.map((name, j) => new Field(name, keys[j]!.type, true));
   const vectors: Vector[] = [...keys];
+  const deferred = new Map<string, DeferredColumn>();
   ordered.forEach(({ table }, k) => {
+    // Every row matched once, in order (always so for one-to-one roots): nothing to copy.
+    const picks = rows[k] === null || isIdentity(rows[k]!, table.numRows) ? null : rows[k]!;
     table.schema.fields.forEach((field, c) => {
       if (joinNames.includes(field.name)) return;
       const column = table.getChildAt(c)!;
+      if (defer.has(field.name)) {
+        deferred.set(field.name, { column, rows: picks });
+        return;
+      }
       fields.push(field);
-      vectors.push(rows[k] === null ? column : gather(column, rows[k]!, kernels));
+      vectors.push(picks === null ? column : takeColumn(column, picks, kernels.take));
     });
   });
-  return assembleTable(fields, vectors, length, ordered[0]!.table.schema.metadata);
+  return {
+    table: assembleTable(fields, vectors, length, ordered[0]!.table.schema.metadata),
+    deferred,
+  };
 }
 
 function gather(column: Vector, indices: Int32Array, kernels: Kernels): Vector {

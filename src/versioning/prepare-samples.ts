@@ -9,7 +9,7 @@ import {
 } from "../constants.js";
 import { MetadataSchemaError } from "../errors.js";
 import type { FeaturePlan } from "../models/plan.js";
-import { byFieldValues } from "./by-field-values.js";
+import { byFieldValuesOf } from "./by-field-values.js";
 import { sampleHash } from "./sample-hash.js";
 import type { VersioningContext } from "./versioning-context.js";
 
@@ -40,10 +40,9 @@ export function prepareSamples(plan: FeaturePlan, samples: Table, ctx: Versionin
       `${where}: "${METAXY_PROVENANCE_BY_FIELD}" must be a Struct or Map column, got ${byField.type}`,
     );
   }
-  const entries = plan.spec.fields.map((f) => {
-    const key = f.key.toStructKey();
-    return [key, byFieldValues(byField, key, METAXY_PROVENANCE_BY_FIELD)] as const;
-  });
+  const keys = plan.spec.fields.map((f) => f.key.toStructKey());
+  const columns = byFieldValuesOf(byField, keys, METAXY_PROVENANCE_BY_FIELD, ctx.kernels.take);
+  const entries = keys.map((key, k) => [key, columns[k]!] as const);
   const sample = sampleHash(entries, ctx, samples.numRows);
   let out = withColumn(samples, METAXY_PROVENANCE, sample);
   if (out.getChild(METAXY_DATA_VERSION_BY_FIELD) === null) {

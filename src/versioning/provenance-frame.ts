@@ -12,6 +12,7 @@ import {
 import type { FeaturePlan } from "../models/plan.js";
 import { byFieldVector } from "./by-field-vector.js";
 import { fieldProvenance } from "./field-provenance.js";
+import type { DeferredColumn } from "./join-upstreams.js";
 import { sampleHash } from "./sample-hash.js";
 import type { VersioningContext } from "./versioning-context.js";
 
@@ -20,21 +21,39 @@ import type { VersioningContext } from "./versioning-context.js";
  * §3.3 step 7, §3.4): `metaxy_provenance_by_field` from {@link fieldProvenance} (Struct, or Map when
  * `ctx.enableMapDatatype`; entries in declared field order), `metaxy_provenance` as its sample hash,
  * and the data-version columns as copies of both. Then drops every upstream's renamed system
- * columns and any leftover feature / project version column. Other columns are kept as they are.
+ * columns and any leftover feature / project version column ({@link droppedColumns}). Other
+ * columns are kept as they are. `deferred` holds upstream columns a join left out of `frame` (see
+ * `joinUpstreamsDeferred`); the data versions are read from there when present.
  *
  * @example
  * const expected = provenanceFrame(plan, joined, ctx);
  */
-export function provenanceFrame(plan: FeaturePlan, frame: Table, ctx: VersioningContext): Table {
-  const entries = fieldProvenance(plan, frame, ctx);
+export function provenanceFrame(
+  plan: FeaturePlan,
+  frame: Table,
+  ctx: VersioningContext,
+  deferred: ReadonlyMap<string, DeferredColumn> = new Map(),
+): Table {
+  const entries = fieldProvenance(plan, frame, ctx, deferred);
   const byField = byFieldVector(entries, ctx.enableMapDatatype, frame.numRows);
   const sample = sampleHash(entries, ctx, frame.numRows);
-  const drop = [METAXY_FEATURE_VERSION, METAXY_PROJECT_VERSION];
-  for (const dep of plan.deps) drop.push(...Object.values(dep.systemColumnRenames));
-  let out = dropColumns(frame, drop);
+  let out = dropColumns(frame, droppedColumns(plan));
   out = withColumn(out, METAXY_PROVENANCE_BY_FIELD, byField);
   out = withColumn(out, METAXY_PROVENANCE, sample);
   out = withColumn(out, METAXY_DATA_VERSION_BY_FIELD, byField);
   out = withColumn(out, METAXY_DATA_VERSION, sample);
   return out;
+}
+
+/**
+ * The columns {@link provenanceFrame} drops from a joined frame: every dep's renamed system
+ * columns and the feature / project version columns.
+ *
+ * @example
+ * droppedColumns(plan); // ["metaxy_feature_version", "metaxy_project_version", "metaxy_provenance__video_raw", …]
+ */
+export function droppedColumns(plan: FeaturePlan): string[] {
+  const drop = [METAXY_FEATURE_VERSION, METAXY_PROJECT_VERSION];
+  for (const dep of plan.deps) drop.push(...Object.values(dep.systemColumnRenames));
+  return drop;
 }
