@@ -1,7 +1,8 @@
 //! Metaxy's vectorised kernels over borrowed Arrow buffers, in pure Rust with no dependencies and
 //! no knowledge of Node: record pre-image hashing (xxhash32/64, wyhash v1, md5, sha256 rendered as
 //! Python Metaxy renders them), hash joins returning index pairs, keep-latest, ordered group
-//! concatenation, take, and Parquet column-chunk decoding. The `native/` crate exposes these to JavaScript.
+//! concatenation, take, and Parquet column-chunk decoding. The `native/` crate exposes these to
+//! JavaScript.
 
 pub mod column;
 pub mod error;
