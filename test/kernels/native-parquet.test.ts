@@ -6,6 +6,7 @@ import {
   type DataType,
   Field,
   FixedSizeBinary,
+  Float32,
   Float64,
   Int32,
   Int64,
@@ -66,6 +67,7 @@ interface Row {
   i32: number | null;
   i64: bigint | null;
   f64: number | null;
+  f32: number | null;
   b: boolean | null;
   low: string | null;
   high: string | null;
@@ -82,6 +84,7 @@ function row(i: number): Row {
     i32: i % 3 === 0 ? null : i * 31 - 20000,
     i64: i % 5 === 1 ? null : BigInt(i) * 1_000_000_007n - 9_000_000_000_000n,
     f64: i % 4 === 2 ? null : i / 8 - 50,
+    f32: i % 9 === 8 ? null : i / 4 - 100,
     b: i % 7 === 3 ? null : i % 3 !== 1,
     low: i % 9 === 4 ? null : `v${i % 13}`,
     high: i % 6 === 5 ? null : text(i),
@@ -110,6 +113,7 @@ function table(): Table {
     n("i32", new Int32()),
     n("i64", new Int64()),
     n("f64", new Float64()),
+    n("f32", new Float32()),
     n("b", new Bool()),
     n("low", new Utf8()),
     n("high", new Utf8()),
@@ -316,6 +320,8 @@ function valuesOf(leaf: Leaf, d: Decoded): unknown[] {
         : Array.from(new BigInt64Array(buffer, byteOffset, count));
     case PHYSICAL.DOUBLE:
       return Array.from(new Float64Array(buffer, byteOffset, count));
+    case PHYSICAL.FLOAT:
+      return Array.from(new Float32Array(buffer, byteOffset, count));
     case PHYSICAL.FIXED_LEN_BYTE_ARRAY:
       expect(values.length).toBe(count * leaf.typeLength);
       return Array.from({ length: count }, (_, i) =>
@@ -374,6 +380,7 @@ const EXPECTED_LEAVES = [
   "i32",
   "i64",
   "f64",
+  "f32",
   "b",
   "low",
   "high",
@@ -402,6 +409,7 @@ describe.runIf(haveNative)("decodeParquetChunks (native)", () => {
           expect(file.leaves.map((l) => l.path)).toEqual(EXPECTED_LEAVES);
           expect(file.leaves.map((l) => [l.maxDef, l.maxRep])).toEqual([
             [0, 0],
+            [1, 0],
             [1, 0],
             [1, 0],
             [1, 0],
@@ -450,6 +458,7 @@ describe.runIf(haveNative)("decodeParquetChunks (native)", () => {
       high: Encoding.DELTA_LENGTH_BYTE_ARRAY,
       low: Encoding.DELTA_BYTE_ARRAY,
       f64: Encoding.BYTE_STREAM_SPLIT,
+      f32: Encoding.BYTE_STREAM_SPLIT,
       req: Encoding.DELTA_BINARY_PACKED,
       i64: Encoding.DELTA_BINARY_PACKED,
       b: Encoding.RLE,

@@ -471,3 +471,38 @@ fn corrupted_chunks_fail_without_panicking() {
     }
     assert!(failures > 1000);
 }
+
+#[test]
+fn fixed_width_types_plain_and_dictionary() {
+    let u = Codec::Uncompressed;
+    // Int96: 12 bytes per value, PLAIN.
+    let int96: Vec<u8> = (0..36u8).collect();
+    let bytes = v1(u, PLAIN, Some((&[1, 0, 1, 1], 1)), None, &int96);
+    let out = decode_chunk(&spec(&bytes, Physical::Int96, u, 1, 0, 4)).unwrap();
+    assert_eq!((out.count, out.values), (3, int96));
+
+    // FIXED_LEN_BYTE_ARRAY(3) through a dictionary, and Float through PLAIN_DICTIONARY.
+    let dict = b"abcxyz".to_vec();
+    let bytes = [
+        dict_page(u, 2, &dict),
+        v1(u, RLE_DICTIONARY, Some((&[1, 1, 0, 1], 1)), None, &indices(&[1, 0, 1], 1)),
+    ]
+    .concat();
+    let out = decode_chunk(&spec(&bytes, Physical::FixedLenByteArray(3), u, 1, 0, 4)).unwrap();
+    assert_eq!((out.count, out.values.as_slice(), out.offsets), (3, &b"xyzabcxyz"[..], None));
+
+    let floats: Vec<u8> = [1.5f32, -0.25].iter().flat_map(|f| f.to_le_bytes()).collect();
+    let bytes = [
+        dict_page(u, 2, &floats),
+        v1(u, PLAIN_DICTIONARY, Some((&[1; 9], 1)), None, &indices(&[0, 1, 1, 1, 1, 1, 1, 1, 0], 1)),
+    ]
+    .concat();
+    let out = decode_chunk(&spec(&bytes, Physical::Float, u, 1, 0, 9)).unwrap();
+    let got: Vec<f32> = out.values.chunks(4).map(|c| f32::from_le_bytes(c.try_into().unwrap())).collect();
+    assert_eq!(got, [1.5, -0.25, -0.25, -0.25, -0.25, -0.25, -0.25, -0.25, 1.5]);
+
+    // A PLAIN FIXED_LEN_BYTE_ARRAY page one byte short.
+    let bytes = v1(u, PLAIN, Some((&[1, 1], 1)), None, b"abcde");
+    assert!(err(&spec(&bytes, Physical::FixedLenByteArray(3), u, 1, 0, 2))
+        .starts_with("parquet: PLAIN FixedLenByteArray(3) page holds 5 bytes"));
+}
