@@ -23,7 +23,7 @@ export const TRUE = 2;
 export type RowKernel = (data: Data, out: Uint8Array, at: number) => void;
 
 function overwriteNulls(data: Data, out: Uint8Array, at: number, nullValue: number): void {
-  if (data.typeId === Type.Null) {
+  if (data.typeId === Type.Null || (data.length > 0 && data.nullCount === data.length)) {
     out.fill(nullValue, at, at + data.length);
     return;
   }

@@ -91,6 +91,55 @@ describe("coalesceTimestamps", () => {
     expect(raw(coalesceTimestamps(multi, b))).toEqual([1n, 9n, 3n, 9n]);
     expect(() => coalesceTimestamps(a, timestampVector(1n, 2))).toThrow(InvalidArgumentError);
   });
+
+  it("whole chunks copied when nothing is filled yet: all-null a, null-free b; sliced and chunked", () => {
+    const allNull = vectorFromArray([null, null, null, null], new Int64());
+    const b = vectorFromArray([0n, 5n, 6n, 7n, 8n], new Int64()).slice(1);
+    const out = coalesceTimestamps(allNull, b);
+    expect(raw(out)).toEqual([5n, 6n, 7n, 8n]);
+    expect(out.nullCount).toBe(0);
+    const chunked = vectorFromArray([1n, 2n], new Int64()).concat(vectorFromArray([null, 4n], new Int64()));
+    expect(raw(coalesceTimestamps(chunked, vectorFromArray([9n, 9n, 9n, 9n], new Int64())))).toEqual([
+      1n,
+      2n,
+      9n,
+      4n,
+    ]);
+    // 11 rows: the valid-bit run covers a partial first byte, a full byte and a partial last one.
+    const n = 11;
+    const ones = vectorFromArray(
+      Array.from({ length: n }, (_, i) => BigInt(i)),
+      new Int64(),
+    );
+    const shifted = coalesceTimestamps(
+      vectorFromArray(
+        Array.from({ length: n }, () => null),
+        new Int64(),
+      ),
+      ones.slice(0),
+    );
+    expect(raw(shifted)).toEqual(Array.from({ length: n }, (_, i) => BigInt(i)));
+    const tail = coalesceTimestamps(
+      ones.slice(3),
+      vectorFromArray(
+        Array.from({ length: n - 3 }, () => 0n),
+        new Int64(),
+      ),
+    );
+    expect(raw(tail)).toEqual(Array.from({ length: n - 3 }, (_, i) => BigInt(i + 3)));
+    expect(tail.nullCount).toBe(0);
+    // A second null-free chunk starting mid-byte (rows 3..13).
+    const two = vectorFromArray([0n, 1n, 2n], new Int64()).concat(ones);
+    const both = coalesceTimestamps(
+      two,
+      vectorFromArray(
+        Array.from({ length: 3 + n }, () => null),
+        new Int64(),
+      ),
+    );
+    expect(raw(both)).toEqual([0n, 1n, 2n, ...Array.from({ length: n }, (_, i) => BigInt(i))]);
+    expect(both.nullCount).toBe(0);
+  });
 });
 
 describe("copyFixedWidthBuffers: the shared-buffer IPC trap", () => {

@@ -1,6 +1,7 @@
 import { Int64, type Table, Type, type Vector } from "apache-arrow";
 import { coalesceTimestamps } from "../../arrow/coalesce-timestamps.js";
 import { nullVector } from "../../arrow/null-vector.js";
+import { strictlyAscending } from "../../arrow/strictly-ascending.js";
 import { takeTable } from "../../arrow/take-table.js";
 import { METAXY_DELETED_AT, METAXY_UPDATED_AT } from "../../constants.js";
 import type { Kernels } from "../../kernels/kernels.js";
@@ -22,6 +23,9 @@ export function keepLatestRows(table: Table, idColumns: readonly string[], kerne
     table.getChild(METAXY_DELETED_AT) ?? nullColumn(n),
     table.getChild(METAXY_UPDATED_AT) ?? nullColumn(n),
   );
+  // Ids written in increasing order (as appends of new samples are) are all distinct: every row
+  // is its group's latest, so there is nothing to group. The order column is still checked above.
+  if (strictlyAscending(keys)) return table;
   const indices = kernels.keepLatest(keys, orderBy.type.typeId === Type.Null ? nullColumn(n) : orderBy);
   return indices.length === n ? table : takeTable(table, indices, kernels.take);
 }
