@@ -17,7 +17,7 @@ use env::{Env, JsResult};
 use napi::{napi_callback_info, napi_env, napi_value};
 
 /// Bumped whenever the JS-facing shapes change; the loader refuses a module of another version.
-pub const API_VERSION: f64 = 1.0;
+pub const API_VERSION: f64 = 2.0;
 
 thread_local! {
     static LAST_PANIC: RefCell<Option<String>> = const { RefCell::new(None) };

@@ -90,4 +90,4 @@ export interface NativeBinding {
 }
 
 /** The shapes this TypeScript layer speaks. */
-export const NATIVE_API_VERSION = 1;
+export const NATIVE_API_VERSION = 2;
