@@ -93,7 +93,8 @@ export async function profileStages(round: RoundSpec, projected = false): Promis
       ),
     );
     t = await time("version filter", () => filterTable(t, [col(METAXY_FEATURE_VERSION).eq(fv)]));
-    t = await time("keep latest", () => keepLatestRows(t, feature.spec.idColumns, kernels));
+    const later = columns === undefined ? undefined : [...columns, METAXY_DELETED_AT];
+    t = await time("keep latest", () => keepLatestRows(t, feature.spec.idColumns, kernels, later));
     t = await time("soft-delete filter", () =>
       t.getChild(METAXY_DELETED_AT) === null ? t : filterTable(t, [col(METAXY_DELETED_AT).isNull()]),
     );

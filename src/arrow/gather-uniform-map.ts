@@ -18,8 +18,8 @@ export interface PickedRows {
 
 /**
  * Gathers rows of a Map column whose chunks all repeat one key sequence on every row (as Metaxy
- * writes them, see {@link keySequence}): the keys child is rebuilt from the sequence instead of being
- * gathered, only the values go through `gatherChild`. Null when the column does not qualify (keys
+ * writes them, see {@link keySequence}): the keys child is a slice of a source chunk's keys, or
+ * rebuilt from the sequence, instead of being gathered; only the values go through `gatherChild`. Null when the column does not qualify (keys
  * not plain Utf8 without nulls, null entries, chunks with different sequences): the caller then
  * gathers it like any list. `validity` / `nulls` are the picked rows' (from bit 0).
  *
@@ -59,10 +59,21 @@ export function gatherUniformMap(
     new Vector(chunks.map((c) => fitToEntries(c.children[0]!.children[1]!, c.children[0]!.length))),
     childIndices,
   );
-  const entries = makeChunk(type.children[0]!.type as Struct, e, 0, {}, [repeatKeys(seq, kept), values]);
+  const entries = makeChunk(type.children[0]!.type as Struct, e, 0, {}, [keysFor(chunks, seq, kept), values]);
   const out = makeChunk(type, m, nulls, { offsets, validity }, [entries]);
   if (nulls === 0 && m > 0) rememberKeySequence(out, seq);
   return out;
+}
+
+/**
+ * The keys of `kept` rows: a slice of a source chunk's own keys when one covers that many rows (its
+ * entries already are the sequence repeated) and is not much longer, else rebuilt.
+ */
+function keysFor(chunks: readonly Data[], seq: KeySequence, kept: number): Data {
+  const donor = chunks.find((c) => c.length >= kept && kept * 2 >= c.length && kept > 0);
+  if (donor === undefined) return repeatKeys(seq, kept);
+  const first = (donor.valueOffsets as Int32Array)[0]!;
+  return donor.children[0]!.children[0]!.slice(first, kept * seq.perRow);
 }
 
 /** The key sequence every chunk repeats, when the keys can be rebuilt from it as plain Utf8. */

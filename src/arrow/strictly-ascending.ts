@@ -24,6 +24,7 @@ export function strictlyAscending(keys: readonly Column[]): boolean {
   if (keys.length === 0) return false;
   const n = keys[0]!.length;
   if (n <= 1) return keys.every((k) => k.nullCount === 0) && n === 1;
+  if (keys.length === 1 && keys[0]!.nullCount === 0 && isInt64(keys[0]!)) return int64Increasing(keys[0]!);
   // order[i] compares row i + 1 with row i in the columns seen so far: 1 greater, 0 tied.
   let order: Int8Array | null = null;
   for (const key of keys) {
@@ -34,6 +35,33 @@ export function strictlyAscending(keys: readonly Column[]): boolean {
     if (order.every((c) => c === 1)) return true;
   }
   return false;
+}
+
+function isInt64(column: Column): boolean {
+  return (
+    INTEGERS.has(column.type.typeId) &&
+    chunksOf(column).every((d) => (d.values as ArrayBufferView).constructor === BigInt64Array)
+  );
+}
+
+/** The common single id column (Int64, Timestamp): a tight scan over (high, low) word pairs. */
+function int64Increasing(column: Column): boolean {
+  let prevHi = -0x80000000;
+  let prevLo = -1;
+  let first = true;
+  for (const d of chunksOf(column)) {
+    const v = d.values as BigInt64Array;
+    const words = new Int32Array(v.buffer, v.byteOffset, d.length * 2);
+    for (let i = 0; i < d.length; i++) {
+      const hi = words[2 * i + 1]!;
+      const lo = words[2 * i]! >>> 0;
+      if (!first && (hi < prevHi || (hi === prevHi && lo <= prevLo))) return false;
+      first = false;
+      prevHi = hi;
+      prevLo = lo;
+    }
+  }
+  return true;
 }
 
 /**

@@ -108,16 +108,7 @@ function lookupRows(
   const n = chunks.reduce((t, d) => t + d.length, 0);
   const valueColumn = new Vector(values);
   return keys.map((_, k) => {
-    // Entry of each column row across all chunks, then of each requested row.
-    const entry = new Int32Array(n);
-    let row = 0;
-    let base = 0;
-    chunks.forEach((d, c) => {
-      const p = positions[c]![k]!;
-      for (let i = 0; i < d.length; i++) entry[row + i] = p[i]! < 0 ? -1 : base + p[i]!;
-      row += d.length;
-      base += values[c]!.length;
-    });
+    const entry = chunks.length === 1 ? positions[0]![k]! : acrossChunks(chunks, values, positions, k);
     const picks = new Int32Array(rows.length);
     for (let r = 0; r < rows.length; r++) {
       const i = rows[r]!;
@@ -127,4 +118,23 @@ function lookupRows(
     }
     return takeColumn(valueColumn, picks, take);
   });
+}
+
+/** Each column row's entry for key `k`, numbered across the chunks' value children in order. */
+function acrossChunks(
+  chunks: readonly Data[],
+  values: readonly Data[],
+  positions: readonly Int32Array[][],
+  k: number,
+): Int32Array {
+  const entry = new Int32Array(chunks.reduce((t, d) => t + d.length, 0));
+  let row = 0;
+  let base = 0;
+  chunks.forEach((d, c) => {
+    const p = positions[c]![k]!;
+    for (let i = 0; i < d.length; i++) entry[row + i] = p[i]! < 0 ? -1 : base + p[i]!;
+    row += d.length;
+    base += values[c]!.length;
+  });
+  return entry;
 }

@@ -257,11 +257,32 @@ function gatherBytes(chunks: readonly Data[], at: Located, type: DataType): Data
     offsets[r + 1] = total;
   }
   const values = new Uint8Array(total);
-  for (let r = 0; r < m; r++) {
-    if (offsets[r + 1] === offsets[r]) continue;
-    const s = sources[at.chunk ? at.chunk[r]! : 0]!;
-    const l = at.local[r]!;
-    values.set(s.values.subarray(Number(s.offsets[l]), Number(s.offsets[l + 1])), offsets[r]!);
+  // Consecutive rows of one chunk (a concatenation, ascending picks) are copied as one range.
+  for (let r = 0; r < m; ) {
+    if (offsets[r + 1] === offsets[r]) {
+      r++;
+      continue;
+    }
+    const c = at.chunk ? at.chunk[r]! : 0;
+    const s = sources[c]!;
+    let l = at.local[r]!;
+    const from = Number(s.offsets[l]);
+    let to = Number(s.offsets[l + 1]);
+    let next = r + 1;
+    while (
+      next < m &&
+      at.local[next] === l + 1 &&
+      (at.chunk === null || at.chunk[next] === c) &&
+      offsets[next + 1]! - offsets[next]! === Number(s.offsets[l + 2]) - to
+    ) {
+      l++;
+      to = Number(s.offsets[l + 1]);
+      next++;
+    }
+    const at0 = offsets[r]!;
+    if (to - from > 32) values.set(s.values.subarray(from, to), at0);
+    else for (let b = 0; b < to - from; b++) values[at0 + b] = s.values[from + b]!;
+    r = next;
   }
   const outType = isString ? utf8Type(type) : binaryType(type);
   return makeChunk(outType, m, nulls, { offsets, values, validity });

@@ -22,9 +22,8 @@ export function filterTable(table: Table, exprs: readonly (string | FilterExpr)[
     for (let i = 0; i < truth.length; i++) truth[i] = Math.min(next[i]!, truth[i]!);
   }
   let kept = 0;
-  for (let i = 0; i < truth.length; i++) {
-    truth[i] = truth[i] === TRUE ? 1 : 0;
-    kept += truth[i]!;
-  }
-  return kept === table.numRows ? table : selectRows(table, truth);
+  for (let i = 0; i < truth.length; i++) if (truth[i] === TRUE) kept++;
+  if (kept === table.numRows) return table;
+  for (let i = 0; i < truth.length; i++) truth[i] = truth[i] === TRUE ? 1 : 0;
+  return selectRows(table, truth);
 }

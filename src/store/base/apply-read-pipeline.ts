@@ -2,6 +2,7 @@ import type { Table } from "apache-arrow";
 import { selectColumns } from "../../arrow/select-columns.js";
 import { METAXY_DELETED_AT, METAXY_FEATURE_VERSION } from "../../constants.js";
 import { col } from "../../filters/builders.js";
+import { filterColumns } from "../../filters/filter-columns.js";
 import type { FilterExpr } from "../../filters/filter-expr.js";
 import { filterTable } from "../../filters/filter-table.js";
 import type { Kernels } from "../../kernels/kernels.js";
@@ -39,10 +40,28 @@ export function applyReadPipeline(table: Table, read: ReadPipeline, kernels: Ker
   let out = table;
   if (read.featureVersion !== null)
     out = filterTable(out, [col(METAXY_FEATURE_VERSION).eq(read.featureVersion)]);
-  if (read.dedup) out = keepLatestRows(out, read.idColumns, kernels);
+  if (read.dedup) out = keepLatestRows(out, read.idColumns, kernels, laterColumns(read));
   if (read.dropSoftDeleted && out.getChild(METAXY_DELETED_AT) !== null) {
     out = filterTable(out, [col(METAXY_DELETED_AT).isNull()]);
   }
   out = filterTable(out, read.filters);
   return read.columns === undefined ? out : selectColumns(out, read.columns);
+}
+
+/**
+ * The columns the pipeline still reads after keep-latest (undefined: all), so keep-latest gathers
+ * no column that only the version filter or its own ordering needed.
+ */
+function laterColumns(read: ReadPipeline): readonly string[] | undefined {
+  if (read.columns === undefined) return undefined;
+  const out = new Set(read.columns);
+  if (read.dropSoftDeleted) out.add(METAXY_DELETED_AT);
+  // A dotted name is a column of that name or a field of struct column `a`: keep both.
+  for (const f of read.filters) {
+    for (const name of filterColumns(f)) {
+      out.add(name);
+      out.add(name.split(".")[0]!);
+    }
+  }
+  return [...out];
 }

@@ -1,5 +1,6 @@
 import { Int64, type Table, Type, type Vector } from "apache-arrow";
 import { coalesceTimestamps } from "../../arrow/coalesce-timestamps.js";
+import { dropColumns } from "../../arrow/drop-columns.js";
 import { nullVector } from "../../arrow/null-vector.js";
 import { strictlyAscending } from "../../arrow/strictly-ascending.js";
 import { takeTable } from "../../arrow/take-table.js";
@@ -11,11 +12,19 @@ import { tableColumn } from "../../versioning/table-column.js";
  * Merge-on-read deduplication (Python `keep_latest_by_group`): per id tuple, the row with the
  * greatest `coalesce(metaxy_deleted_at, metaxy_updated_at)`; ties go to the later row, so rows must
  * come in write order. A missing timestamp column counts as all null. Rows keep their order.
+ * `keep` names the columns the caller still needs: when rows have to be gathered, only those are
+ * (the result then holds just them, in table order); when every row is kept the table comes back
+ * whole.
  *
  * @example
  * const latest = keepLatestRows(raw, ["sample_uid"], kernels);
  */
-export function keepLatestRows(table: Table, idColumns: readonly string[], kernels: Kernels): Table {
+export function keepLatestRows(
+  table: Table,
+  idColumns: readonly string[],
+  kernels: Kernels,
+  keep?: readonly string[],
+): Table {
   if (table.numRows <= 1) return table;
   const keys = idColumns.map((c) => tableColumn(table, c, "store: keep-latest"));
   const n = table.numRows;
@@ -27,7 +36,14 @@ export function keepLatestRows(table: Table, idColumns: readonly string[], kerne
   // is its group's latest, so there is nothing to group. The order column is still checked above.
   if (strictlyAscending(keys)) return table;
   const indices = kernels.keepLatest(keys, orderBy.type.typeId === Type.Null ? nullColumn(n) : orderBy);
-  return indices.length === n ? table : takeTable(table, indices, kernels.take);
+  if (indices.length === n) return table;
+  const wanted = keep === undefined ? table : dropColumns(table, unwanted(table, keep));
+  return takeTable(wanted, indices, kernels.take);
+}
+
+function unwanted(table: Table, keep: readonly string[]): string[] {
+  const kept = new Set(keep);
+  return table.schema.fields.map((f) => f.name).filter((name) => !kept.has(name));
 }
 
 function nullColumn(n: number): Vector {

@@ -4,8 +4,10 @@ import { buildData } from "../../../src/arrow/build-data.js";
 import { utf8Vector } from "../../../src/arrow/strings.js";
 import { METAXY_DELETED_AT, METAXY_UPDATED_AT } from "../../../src/constants.js";
 import { MetadataSchemaError } from "../../../src/errors.js";
+import { parseFilter } from "../../../src/filters/parse-filter.js";
 import { getKernels, kernelsInfo } from "../../../src/kernels/index.js";
 import type { Kernels } from "../../../src/kernels/kernels.js";
+import { applyReadPipeline } from "../../../src/store/base/apply-read-pipeline.js";
 import { keepLatestRows } from "../../../src/store/base/keep-latest-rows.js";
 
 const sets: [string, () => Kernels][] = [["portable", () => getKernels("portable")]];
@@ -71,5 +73,39 @@ describe.each(sets)("keepLatestRows [%s]", (_, kernels) => {
   it("a wrongly typed timestamp column is refused even when the ids are ascending", () => {
     const t = new Table({ id: i64([1n, 2n]), [METAXY_UPDATED_AT]: utf8Vector(["a", "b"]) });
     expect(() => keepLatestRows(t, ["id"], kernels())).toThrow(MetadataSchemaError);
+  });
+
+  it("with `keep`: a gather copies only those columns; nothing to gather keeps the table whole", () => {
+    const t = frame([3n, 1n, 3n], [1n, 1n, 2n]);
+    const out = keepLatestRows(t, ["id"], kernels(), ["tag", "absent"]);
+    expect(out.schema.fields.map((f) => f.name)).toEqual(["tag"]);
+    expect(tags(out)).toEqual(["r1", "r2"]);
+    const ascending = frame([1n, 2n], [1n, 1n]);
+    expect(keepLatestRows(ascending, ["id"], kernels(), ["tag"])).toBe(ascending);
+  });
+
+  it("applyReadPipeline: projected reads still filter on columns they do not return", () => {
+    const t = new Table({
+      id: i64([1n, 2n, 1n, 3n, 2n]),
+      tag: utf8Vector(["r0", "r1", "r2", "r3", "r4"]),
+      score: i64([5n, 1n, 7n, 9n, 0n]),
+      "a.b": i64([1n, 1n, 1n, 0n, 1n]),
+      [METAXY_UPDATED_AT]: ts([1n, 1n, 2n, 1n, 2n]),
+      [METAXY_DELETED_AT]: ts([null, null, null, 4n, null]),
+    });
+    const out = applyReadPipeline(
+      t,
+      {
+        featureVersion: null,
+        idColumns: ["id"],
+        dedup: true,
+        dropSoftDeleted: true,
+        filters: [parseFilter("score > 0"), parseFilter('"a.b" = 1')],
+        columns: ["tag"],
+      },
+      kernels(),
+    );
+    expect(out.schema.fields.map((f) => f.name)).toEqual(["tag"]);
+    expect(tags(out)).toEqual(["r2"]);
   });
 });
