@@ -47,8 +47,12 @@ export function interleaveStrings(
     offsets[i + 1] = rows * width;
   }
   const total = rows * width;
-  const valueOffsets = new Int32Array(total + 1);
   const anyNull = sources.some((s) => s.validity !== null);
+  if (validity === null && !anyNull && width > 0) {
+    const fixed = interleaveFixed(sources, offs, n);
+    if (fixed !== null) return { rows, offsets, ...fixed, validity: null, nulls: 0 };
+  }
+  const valueOffsets = new Int32Array(total + 1);
   let pos = 0;
   for (let i = 0, e = 0; i < n; i++) {
     if (offsets[i + 1] === offsets[i]) continue;
@@ -90,4 +94,57 @@ export function interleaveStrings(
     }
   }
   return { rows, offsets, valueOffsets, values, validity: bits, nulls };
+}
+
+/**
+ * Every source fixed-width (as truncated hashes are) and nothing null: entry offsets are
+ * arithmetic and, when every width is a multiple of 4 and the sources are 4-byte aligned, each
+ * value is copied as whole 32-bit words. Null when the sources do not qualify.
+ */
+function interleaveFixed(
+  sources: readonly StringChunk[],
+  offs: readonly (Int32Array | Float64Array)[],
+  n: number,
+): { valueOffsets: Int32Array; values: Uint8Array } | null {
+  const widths: number[] = [];
+  for (const o of offs) {
+    const w = n === 0 ? 0 : o[1]! - o[0]!;
+    for (let i = 2; i <= n; i++) if (o[i]! - o[i - 1]! !== w) return null;
+    widths.push(w);
+  }
+  const rowBytes = widths.reduce((t, w) => t + w, 0);
+  if (rowBytes * n > 0x7fffffff) return null;
+  const width = sources.length;
+  const valueOffsets = new Int32Array(n * width + 1);
+  const starts = [0];
+  for (const w of widths) starts.push(starts[starts.length - 1]! + w);
+  for (let i = 0, e = 1; i < n; i++) {
+    const at = i * rowBytes;
+    for (let j = 1; j <= width; j++, e++) valueOffsets[e] = at + starts[j]!;
+  }
+  const values = new Uint8Array(rowBytes * n);
+  const words =
+    rowBytes % 4 === 0 &&
+    widths.every((w) => w % 4 === 0) &&
+    sources.every((s, j) => (s.values.byteOffset + offs[j]![0]!) % 4 === 0);
+  sources.forEach((s, j) => {
+    const w = widths[j]!;
+    const from = offs[j]![0]!;
+    if (w === 0) return;
+    if (words) {
+      const out = new Int32Array(values.buffer);
+      const src = new Int32Array(s.values.buffer, s.values.byteOffset + from, (n * w) >> 2);
+      const step = rowBytes >> 2;
+      const ww = w >> 2;
+      for (let i = 0, to = starts[j]! >> 2, at = 0; i < n; i++, to += step, at += ww) {
+        for (let t = 0; t < ww; t++) out[to + t] = src[at + t]!;
+      }
+    } else {
+      const src = s.values;
+      for (let i = 0, to = starts[j]!, at = from; i < n; i++, to += rowBytes, at += w) {
+        for (let t = 0; t < w; t++) values[to + t] = src[at + t]!;
+      }
+    }
+  });
+  return { valueOffsets, values };
 }

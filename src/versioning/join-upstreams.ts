@@ -8,6 +8,7 @@ import { InvalidArgumentError } from "../errors.js";
 import type { JoinKind, JoinResult, Kernels } from "../kernels/kernels.js";
 import type { FeaturePlan } from "../models/plan.js";
 import type { PreparedUpstream } from "./check-column-collisions.js";
+import { sortedJoin } from "./sorted-join.js";
 import { tableColumn } from "./table-column.js";
 
 /**
@@ -71,7 +72,7 @@ export function joinUpstreamsDeferred(
   for (let k = 1; k < ordered.length; k++) {
     const right = keysOf(ordered[k]!);
     const kind: JoinKind = allOptional ? "full" : ordered[k]!.dep.optional ? "left" : "inner";
-    const pairs = kernels.join(keys, right, kind);
+    const pairs = sortedJoin(keys, right, kind) ?? kernels.join(keys, right, kind);
     rows = rows.map((r) => compose(r, pairs.left));
     rows.push(pairs.right);
     keys =

@@ -7,6 +7,7 @@ import type { Kernels } from "../kernels/kernels.js";
 import { collapseExpansion } from "./collapse-expansion.js";
 import { flatUtf8, isValidRow, sameBytes } from "./flat-utf8.js";
 import { Increment } from "./increment.js";
+import { sortedJoin } from "./sorted-join.js";
 import { stalenessFlags } from "./staleness-flags.js";
 import { tableColumn } from "./table-column.js";
 
@@ -65,7 +66,7 @@ export function resolveIncrement(
 
   // One full join gives all three: unmatched expected rows (ascending), matched pairs in expected
   // order, then unmatched stored rows (ascending).
-  const { left, right } = kernels.join(expKeys, curKeys, "full");
+  const { left, right } = sortedJoin(expKeys, curKeys, "full") ?? kernels.join(expKeys, curKeys, "full");
   const flags = stalenessFlags(stored, options.stalenessPredicates ?? []);
   const e = flatUtf8(expProv, METAXY_PROVENANCE);
   const c = flatUtf8(curProv, METAXY_PROVENANCE);

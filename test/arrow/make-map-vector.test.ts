@@ -7,7 +7,7 @@ import { keySequenceOf, repeatKeys } from "../../src/arrow/repeat-keys.js";
 import { utf8Vector } from "../../src/arrow/strings.js";
 import { mapRows, stringValues } from "./map-helpers.js";
 
-const long = (c: string) => c.repeat(70) + "é";
+const long = (c: string) => `${c.repeat(70)}é`;
 
 describe("makeMapVector / utf8MapData", () => {
   it("interleaves K columns row by row: nulls, empty strings, long and multi-byte values", () => {
@@ -96,6 +96,43 @@ describe("makeMapVector / utf8MapData", () => {
         ["l", null],
       ],
     ]);
+  });
+
+  it("fixed-width values (truncated hashes): word copies, byte copies, misaligned slices", () => {
+    const rows = (m: Vector) => mapRows(m).map((r) => r!.map(([, v]) => v));
+    const words = makeMapVector([
+      ["a", utf8Vector(["aaaa1111", "aaaa2222", "aaaa3333"])],
+      ["b", utf8Vector(["bbbb", "cccc", "dddd"])],
+    ]);
+    expect(rows(words)).toEqual([
+      ["aaaa1111", "bbbb"],
+      ["aaaa2222", "cccc"],
+      ["aaaa3333", "dddd"],
+    ]);
+    expect(Array.from(words.data[0]!.children[0]!.children[1]!.valueOffsets)).toEqual([
+      0, 8, 12, 20, 24, 32, 36,
+    ]);
+    const odd = makeMapVector([
+      ["a", utf8Vector(["xyz", "uvw"])],
+      ["b", utf8Vector(["", ""])],
+      ["c", utf8Vector(["é", "ü"])],
+    ]);
+    expect(rows(odd)).toEqual([
+      ["xyz", "", "é"],
+      ["uvw", "", "ü"],
+    ]);
+    // Sliced by one row of 3 bytes: the values start at byte 3, not word aligned.
+    const shifted = utf8Vector(["abc", "defg", "hijk"]).slice(1);
+    const mixed = makeMapVector([
+      ["s", shifted],
+      ["t", utf8Vector(["1234", "5678"])],
+    ]);
+    expect(rows(mixed)).toEqual([
+      ["defg", "1234"],
+      ["hijk", "5678"],
+    ]);
+    const aligned = utf8Vector(["abcd", "efgh", "ijkl"]).slice(1);
+    expect(rows(makeMapVector([["s", aligned]]))).toEqual([["efgh"], ["ijkl"]]);
   });
 
   it("no keys: rows without entries", () => {
