@@ -24,7 +24,8 @@ export function strictlyAscending(keys: readonly Column[]): boolean {
   if (keys.length === 0) return false;
   const n = keys[0]!.length;
   if (n <= 1) return keys.every((k) => k.nullCount === 0) && n === 1;
-  if (keys.length === 1 && keys[0]!.nullCount === 0 && isInt64(keys[0]!)) return int64Increasing(keys[0]!);
+  if (keys.length === 1 && keys[0]!.nullCount === 0 && isInt64(keys[0]!))
+    return cachedInt64Increasing(keys[0]!);
   // order[i] compares row i + 1 with row i in the columns seen so far: 1 greater, 0 tied.
   let order: Int8Array | null = null;
   for (const key of keys) {
@@ -42,6 +43,25 @@ function isInt64(column: Column): boolean {
     INTEGERS.has(column.type.typeId) &&
     chunksOf(column).every((d) => (d.values as ArrayBufferView).constructor === BigInt64Array)
   );
+}
+
+/** Answers already found, by a column's chunks (keep-latest, joins and the increment ask in turn). */
+const seen = new WeakMap<Data, { readonly chunks: readonly Data[]; readonly ascending: boolean }>();
+
+function cachedInt64Increasing(column: Column): boolean {
+  const chunks = chunksOf(column);
+  if (chunks.length === 0) return true;
+  const hit = seen.get(chunks[0]!);
+  if (
+    hit !== undefined &&
+    hit.chunks.length === chunks.length &&
+    hit.chunks.every((d, k) => d === chunks[k])
+  ) {
+    return hit.ascending;
+  }
+  const ascending = int64Increasing(column);
+  seen.set(chunks[0]!, { chunks: [...chunks], ascending });
+  return ascending;
 }
 
 /** The common single id column (Int64, Timestamp): a tight scan over (high, low) word pairs. */

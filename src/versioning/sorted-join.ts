@@ -4,17 +4,16 @@ import { chunksOf } from "../arrow/strings.js";
 import type { Column, JoinKind, JoinResult } from "../kernels/kernels.js";
 import { type FlatUtf8, flatUtf8 } from "./flat-utf8.js";
 
-/** One key column flattened for merging: 64-bit integers as word pairs, or strings as bytes. */
-type Flat =
-  | { readonly kind: "int64"; readonly hi: Int32Array; readonly lo: Uint32Array }
-  | { readonly kind: "string"; readonly strings: FlatUtf8 };
+/** How far a probe steps forward from the previous match before it bisects. */
+const GALLOP = 8;
 
 /**
  * `Kernels.join` for the common case of one key column per side whose keys are unique and
- * ascending on both sides (ids as Metaxy writes and joins them): a linear merge instead of a hash
- * join, with the kernels' exact output order. Null when the case does not apply (several key
- * columns, a null key, keys not strictly ascending, or key types other than signed 64-bit
- * integers / timestamps on both sides or strings on both sides): the caller then runs the kernel.
+ * ascending on both sides (ids as Metaxy writes and joins them): each left row finds its only
+ * possible match by stepping on from the previous one instead of through a hash table, and the
+ * pairs come out in the kernels' exact order. Null when the case does not apply (several key
+ * columns, a null key, keys not strictly ascending, key types other than signed 64-bit integers /
+ * timestamps on both sides or strings on both sides): the caller then runs the kernel.
  *
  * @example
  * const pairs = sortedJoin([expId], [curId], "full") ?? kernels.join([expId], [curId], "full");
@@ -28,10 +27,12 @@ export function sortedJoin(
   const l = leftKeys[0]!;
   const r = rightKeys[0]!;
   const lk = keyKind(l);
-  if (lk === null || lk !== keyKind(r)) return null;
-  if ((l.length > 1 && !strictlyAscending([l])) || (r.length > 1 && !strictlyAscending([r]))) return null;
-  if (l.nullCount > 0 || r.nullCount > 0) return null;
-  return merge(flatten(l, lk), flatten(r, lk), l.length, r.length, kind);
+  if (lk === null || lk !== keyKind(r) || l.nullCount > 0 || r.nullCount > 0) return null;
+  // Right keys must be unique and ascending for the search; left keys ascending too, since then
+  // every search steps forward (bisecting for a shuffled left side costs more than the kernel).
+  if ((r.length > 1 && !strictlyAscending([r])) || (l.length > 1 && !strictlyAscending([l]))) return null;
+  const match = lk === "int64" ? matchInt64(words(l), words(r)) : matchStrings(strings(l), strings(r));
+  return pairs(match, r.length, kind);
 }
 
 function keyKind(column: Column): "int64" | "string" | null {
@@ -43,69 +44,123 @@ function keyKind(column: Column): "int64" | "string" | null {
   return int64 ? "int64" : null;
 }
 
-function flatten(column: Column, kind: "int64" | "string"): Flat {
-  if (kind === "string") return { kind, strings: flatUtf8(column, "join key") };
-  const n = column.length;
-  const hi = new Int32Array(n);
-  const lo = new Uint32Array(n);
-  let row = 0;
-  for (const d of chunksOf(column)) {
-    const v = d.values as BigInt64Array;
-    const words = new Int32Array(v.buffer, v.byteOffset, d.length * 2);
-    for (let i = 0; i < d.length; i++, row++) {
-      lo[row] = words[2 * i]! >>> 0;
-      hi[row] = words[2 * i + 1]!;
-    }
+/** 64-bit values as (low, high) 32-bit word pairs: a view of a single chunk, else one copy. */
+function words(column: Column): Int32Array {
+  const chunks = chunksOf(column);
+  const view = (v: BigInt64Array, n: number) => new Int32Array(v.buffer, v.byteOffset, n * 2);
+  if (chunks.length === 1) return view(chunks[0]!.values as BigInt64Array, chunks[0]!.length);
+  const out = new Int32Array(column.length * 2);
+  let at = 0;
+  for (const d of chunks) {
+    out.set(view(d.values as BigInt64Array, d.length), at);
+    at += d.length * 2;
   }
-  return { kind, hi, lo };
+  return out;
 }
 
-/** Sign of left row i minus right row j. */
-function compareRows(a: Flat, i: number, b: Flat, j: number): number {
-  if (a.kind === "int64" && b.kind === "int64") {
-    const x = a.hi[i]!;
-    const y = b.hi[j]!;
-    if (x !== y) return x < y ? -1 : 1;
-    const p = a.lo[i]!;
-    const q = b.lo[j]!;
-    return p === q ? 0 : p < q ? -1 : 1;
-  }
-  const s = (a as { strings: FlatUtf8 }).strings;
-  const t = (b as { strings: FlatUtf8 }).strings;
-  const as = s.offsets[i]!;
-  const al = s.offsets[i + 1]! - as;
-  const bs = t.offsets[j]!;
-  const bl = t.offsets[j + 1]! - bs;
-  const k = Math.min(al, bl);
-  for (let m = 0; m < k; m++) {
-    const x = s.values[as + m]!;
-    const y = t.values[bs + m]!;
-    if (x !== y) return x < y ? -1 : 1;
-  }
-  return al === bl ? 0 : al < bl ? -1 : 1;
+function strings(column: Column): FlatUtf8 {
+  return flatUtf8(column, "join key");
 }
 
-function merge(a: Flat, b: Flat, n: number, m: number, kind: JoinKind): JoinResult {
-  const keepsLeft = kind === "left" || kind === "full";
-  const capacity = kind === "full" ? n + m : kind === "inner" ? Math.min(n, m) : n;
-  const left = new Int32Array(capacity);
-  const right = new Int32Array(kind === "anti" || kind === "semi" ? 0 : capacity);
-  const matched = kind === "full" ? new Uint8Array(m) : null;
-  let out = 0;
+/** Per left row, the right row with the same key or -1 (right keys unique and ascending). */
+function matchInt64(a: Int32Array, b: Int32Array): Int32Array {
+  const n = a.length >> 1;
+  const m = b.length >> 1;
+  const out = new Int32Array(n);
+  let hi = 0;
+  let lo = 0;
+  // Sign of right row k minus the current key (one closure for the whole scan).
+  const cmp = (k: number) => {
+    const h = b[2 * k + 1]!;
+    if (h !== hi) return h < hi ? -1 : 1;
+    const l = b[2 * k]! >>> 0;
+    return l === lo ? 0 : l < lo ? -1 : 1;
+  };
   let j = 0;
   for (let i = 0; i < n; i++) {
-    let c = 1;
-    while (j < m && (c = compareRows(a, i, b, j)) > 0) j++;
-    const hit = j < m && c === 0;
-    if (kind === "anti" || kind === "semi") {
-      if (hit === (kind === "semi")) left[out++] = i;
-      continue;
+    hi = a[2 * i + 1]!;
+    lo = a[2 * i]! >>> 0;
+    j = seek(j, m, cmp);
+    out[i] = j < m && cmp(j) === 0 ? j : -1;
+  }
+  return out;
+}
+
+function matchStrings(a: FlatUtf8, b: FlatUtf8): Int32Array {
+  const n = a.offsets.length - 1;
+  const m = b.offsets.length - 1;
+  const out = new Int32Array(n);
+  let s = 0;
+  let len = 0;
+  const cmp = (k: number) => {
+    const t = b.offsets[k]!;
+    const tl = b.offsets[k + 1]! - t;
+    const common = Math.min(len, tl);
+    for (let x = 0; x < common; x++) {
+      const p = b.values[t + x]!;
+      const q = a.values[s + x]!;
+      if (p !== q) return p < q ? -1 : 1;
     }
-    if (hit || keepsLeft) {
-      left[out] = i;
-      right[out++] = hit ? j : -1;
-      if (hit && matched !== null) matched[j] = 1;
-    }
+    return tl === len ? 0 : tl < len ? -1 : 1;
+  };
+  let j = 0;
+  for (let i = 0; i < n; i++) {
+    s = a.offsets[i]!;
+    len = a.offsets[i + 1]! - s;
+    j = seek(j, m, cmp);
+    out[i] = j < m && cmp(j) === 0 ? j : -1;
+  }
+  return out;
+}
+
+/**
+ * The first right row not below the key (`cmp(k)`: sign of right row k minus the key), searched
+ * from `from`, the previous answer: a few steps forward cover keys that ascend on both sides, a
+ * bisection anything else.
+ */
+function seek(from: number, m: number, cmp: (k: number) => number): number {
+  const start = Math.min(from, m);
+  if (start === m || cmp(start) >= 0) {
+    if (start === 0 || cmp(start - 1) < 0) return start;
+    return bisect(0, start, cmp);
+  }
+  for (let k = start + 1; k < Math.min(m, start + GALLOP); k++) if (cmp(k) >= 0) return k;
+  return bisect(Math.min(m, start + GALLOP), m, cmp);
+}
+
+/** The first k in [lo, hi) with cmp(k) >= 0, or hi. */
+function bisect(lo: number, hi: number, cmp: (k: number) => number): number {
+  let a = lo;
+  let b = hi;
+  while (a < b) {
+    const mid = (a + b) >>> 1;
+    if (cmp(mid) < 0) a = mid + 1;
+    else b = mid;
+  }
+  return a;
+}
+
+/** The join's pairs from each left row's match, in the kernels' order. */
+function pairs(match: Int32Array, m: number, kind: JoinKind): JoinResult {
+  const n = match.length;
+  if (kind === "semi" || kind === "anti") {
+    const left = new Int32Array(n);
+    let out = 0;
+    for (let i = 0; i < n; i++) if (match[i]! >= 0 === (kind === "semi")) left[out++] = i;
+    return { left: left.slice(0, out), right: new Int32Array(0) };
+  }
+  const keepAll = kind === "left" || kind === "full";
+  const capacity = kind === "full" ? n + m : n;
+  const left = new Int32Array(capacity);
+  const right = new Int32Array(capacity);
+  const matched = kind === "full" ? new Uint8Array(m) : null;
+  let out = 0;
+  for (let i = 0; i < n; i++) {
+    const j = match[i]!;
+    if (j < 0 && !keepAll) continue;
+    left[out] = i;
+    right[out++] = j;
+    if (j >= 0 && matched !== null) matched[j] = 1;
   }
   if (matched !== null) {
     for (let k = 0; k < m; k++) {
@@ -114,5 +169,5 @@ function merge(a: Flat, b: Flat, n: number, m: number, kind: JoinKind): JoinResu
       right[out++] = k;
     }
   }
-  return { left: left.slice(0, out), right: right.slice(0, kind === "anti" || kind === "semi" ? 0 : out) };
+  return { left: left.slice(0, out), right: right.slice(0, out) };
 }

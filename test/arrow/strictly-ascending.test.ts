@@ -41,6 +41,17 @@ describe("strictlyAscending", () => {
     expect(strictlyAscending([i64([1n, 2n]), i64([9n, 0n])])).toBe(true);
   });
 
+  it("remembered answers are per exact set of chunks", () => {
+    const head = i64([1n, 2n]);
+    const up = new Vector([...head.data, ...i64([3n]).data]);
+    const down = new Vector([...head.data, ...i64([0n]).data]);
+    expect(strictlyAscending([up])).toBe(true);
+    expect(strictlyAscending([down])).toBe(false);
+    expect(strictlyAscending([up])).toBe(true);
+    expect(strictlyAscending([head])).toBe(true);
+    expect(strictlyAscending([new Vector([...head.data, ...head.data])])).toBe(false);
+  });
+
   it("any null, other types, or no columns: false", () => {
     expect(strictlyAscending([i64([1n, null, 3n])])).toBe(false);
     expect(strictlyAscending([utf8Vector(["a", null])])).toBe(false);

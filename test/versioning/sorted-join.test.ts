@@ -52,17 +52,27 @@ describe("sortedJoin", () => {
     );
   });
 
+  it("multi-byte strings compare by bytes", () => {
+    const r = [utf8Vector(["a", "ab", "z", "é", "ü", "日本"])];
+    const l = [utf8Vector(["", "ab", "x", "é", "日", "日本", "日本語"])];
+    for (const kind of KINDS)
+      expect(plain(sortedJoin(l, r, kind)!)).toEqual(plain(portableKernels.join(l, r, kind)));
+    expect(Array.from(sortedJoin(l, r, "left")!.right)).toEqual([-1, 1, -1, 3, -1, 5, -1]);
+  });
+
   it("Int64 against Timestamp keys compare by value", () => {
     const ts = new Vector([buildData([1n, 5n, 9n], new TimestampMicrosecond("UTC"), { path: "t" })]);
     const l = [i64([0n, 5n, 9n])];
     expect(plain(sortedJoin(l, [ts], "full")!)).toEqual({ left: [0, 1, 2, -1], right: [-1, 1, 2, 0] });
   });
 
-  it("declines what it cannot merge: unsorted, repeated or null keys, tuples, other types", () => {
+  it("declines what it cannot merge: unsorted or repeated keys on either side, null keys, tuples, other types", () => {
     const fine = i64([1n, 2n]);
     const declined: [Column[], Column[]][] = [
+      [[fine], [i64([2n, 1n])]],
       [[i64([2n, 1n])], [fine]],
       [[fine], [i64([1n, 1n])]],
+      [[i64([1n, 1n])], [fine]],
       [[vectorFromArray([1n, null], new Int64())], [fine]],
       [
         [fine, fine],
