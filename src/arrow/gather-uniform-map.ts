@@ -1,7 +1,7 @@
 import { type Data, type DataType, type Struct, Type, Vector } from "apache-arrow";
 import { validityOf } from "./bitmap.js";
 import { makeChunk } from "./chunk.js";
-import { type KeySequence, keySequence, rememberKeySequence } from "./map-key-sequence.js";
+import { type KeySequence, keySequence, rememberKeySequence, sameKeySequence } from "./map-key-sequence.js";
 import { repeatKeys } from "./repeat-keys.js";
 
 /**
@@ -87,16 +87,9 @@ function sharedSequence(chunks: readonly Data[]): KeySequence | null {
     const seq = keySequence(c);
     if (seq === null) return null;
     if (shared === null) shared = seq;
-    else if (!sameSequence(shared, seq)) return null;
+    else if (!sameKeySequence(shared, seq)) return null;
   }
   return shared;
-}
-
-function sameSequence(a: KeySequence, b: KeySequence): boolean {
-  if (a.perRow !== b.perRow || a.bytes.length !== b.bytes.length) return false;
-  for (let k = 0; k <= a.perRow; k++) if (a.offsets[k] !== b.offsets[k]) return false;
-  for (let i = 0; i < a.bytes.length; i++) if (a.bytes[i] !== b.bytes[i]) return false;
-  return true;
 }
 
 function fitToEntries(child: Data, length: number): Data {

@@ -60,6 +60,19 @@ export function firstKeyIndex(seq: KeySequence, key: Uint8Array): number {
   return -1;
 }
 
+/**
+ * Whether two key sequences hold the same keys in the same order.
+ *
+ * @example
+ * sameKeySequence(keySequence(a)!, keySequence(b)!);
+ */
+export function sameKeySequence(a: KeySequence, b: KeySequence): boolean {
+  if (a === b) return true;
+  if (a.perRow !== b.perRow || a.bytes.length !== b.bytes.length) return false;
+  for (let k = 0; k <= a.perRow; k++) if (a.offsets[k] !== b.offsets[k]) return false;
+  return bytesEqual(a.bytes, 0, b.bytes, 0, a.bytes.length);
+}
+
 function detect(map: Data): KeySequence | null {
   const n = map.length;
   const offsets = map.valueOffsets as Int32Array;

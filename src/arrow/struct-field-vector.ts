@@ -5,6 +5,7 @@ import { getBit, newBitmap, setBit, validityOf } from "./bitmap.js";
 import { isStringType } from "./canonical-type.js";
 import { asVector } from "./chunk.js";
 import { mapKeyPositions } from "./map-key-positions.js";
+import { firstKeyIndex, type KeySequence, keySequence, sameKeySequence } from "./map-key-sequence.js";
 import { isValidAt } from "./strings.js";
 import { type TakeFn, takeColumn } from "./take-column.js";
 
@@ -103,38 +104,83 @@ function lookupRows(
   rows: Int32Array,
   take?: TakeFn,
 ): Vector[] {
-  const values = chunks.map((d) => fitToParent(d.children[0]!.children[1]!, d.children[0]!.length));
-  const positions = chunks.map((d) => mapKeyPositions(d, keys));
   const n = chunks.reduce((t, d) => t + d.length, 0);
+  for (let r = 0; r < rows.length; r++) {
+    const i = rows[r]!;
+    if (i < -1 || i >= n) throw new InvalidArgumentError(`arrow: row ${i} is out of range for ${n} map rows`);
+  }
+  const values = chunks.map((d) => fitToParent(d.children[0]!.children[1]!, d.children[0]!.length));
   const valueColumn = new Vector(values);
+  const entryBase = [0];
+  for (const v of values) entryBase.push(entryBase[entryBase.length - 1]! + v.length);
+  const seq = sharedSequence(chunks);
+  if (seq !== null) {
+    // Every row repeats one key sequence: a row's first entry, plus the key's place in it.
+    const first = rowStarts(chunks, entryBase, seq.perRow);
+    return keys.map((key) => {
+      const k = firstKeyIndex(seq, key);
+      const picks = new Int32Array(rows.length);
+      for (let r = 0; r < rows.length; r++) {
+        const i = rows[r]!;
+        const start = i < 0 || k < 0 ? -1 : first[i]!;
+        picks[r] = start < 0 ? -1 : start + k;
+      }
+      return takeColumn(valueColumn, picks, take);
+    });
+  }
+  const positions = chunks.map((d) => mapKeyPositions(d, keys));
   return keys.map((_, k) => {
-    const entry = chunks.length === 1 ? positions[0]![k]! : acrossChunks(chunks, values, positions, k);
+    const entry = acrossChunks(chunks, entryBase, positions, k);
     const picks = new Int32Array(rows.length);
     for (let r = 0; r < rows.length; r++) {
       const i = rows[r]!;
-      if (i < -1 || i >= n)
-        throw new InvalidArgumentError(`arrow: row ${i} is out of range for ${n} map rows`);
       picks[r] = i < 0 ? -1 : entry[i]!;
     }
     return takeColumn(valueColumn, picks, take);
   });
 }
 
+/** The key sequence all (non-empty) chunks repeat on every row, or null. */
+function sharedSequence(chunks: readonly Data[]): KeySequence | null {
+  let shared: KeySequence | null = null;
+  for (const d of chunks) {
+    if (d.length === 0) continue;
+    const seq = keySequence(d);
+    if (seq === null || (shared !== null && !sameKeySequence(shared, seq))) return null;
+    shared = seq;
+  }
+  return shared;
+}
+
+/** Each column row's first entry (numbered across chunks), -1 for a null map row. */
+function rowStarts(chunks: readonly Data[], entryBase: readonly number[], perRow: number): Int32Array {
+  const out = new Int32Array(chunks.reduce((t, d) => t + d.length, 0));
+  let row = 0;
+  chunks.forEach((d, c) => {
+    const bits = validityOf(d);
+    const base = entryBase[c]! + (d.length > 0 ? (d.valueOffsets as Int32Array)[0]! : 0);
+    for (let i = 0; i < d.length; i++) out[row + i] = base + i * perRow;
+    if (bits !== null)
+      for (let i = 0; i < d.length; i++) if (!isValidAt(bits, d.offset, i)) out[row + i] = -1;
+    row += d.length;
+  });
+  return out;
+}
+
 /** Each column row's entry for key `k`, numbered across the chunks' value children in order. */
 function acrossChunks(
   chunks: readonly Data[],
-  values: readonly Data[],
+  entryBase: readonly number[],
   positions: readonly Int32Array[][],
   k: number,
 ): Int32Array {
+  if (chunks.length === 1) return positions[0]![k]!;
   const entry = new Int32Array(chunks.reduce((t, d) => t + d.length, 0));
   let row = 0;
-  let base = 0;
   chunks.forEach((d, c) => {
     const p = positions[c]![k]!;
-    for (let i = 0; i < d.length; i++) entry[row + i] = p[i]! < 0 ? -1 : base + p[i]!;
+    for (let i = 0; i < d.length; i++) entry[row + i] = p[i]! < 0 ? -1 : entryBase[c]! + p[i]!;
     row += d.length;
-    base += values[c]!.length;
   });
   return entry;
 }

@@ -3,6 +3,7 @@ import { InvalidArgumentError } from "../errors.js";
 import type { Column } from "../kernels/kernels.js";
 import { getBit, newBitmap, setBit, validityOf } from "./bitmap.js";
 import { makeChunk } from "./chunk.js";
+import { concatUtf8 } from "./concat-utf8.js";
 import { gatherUniformMap, type PickedRows } from "./gather-uniform-map.js";
 import { nullData } from "./null-vector.js";
 import { chunksOf, isValidAt, stringChunks } from "./strings.js";
@@ -37,6 +38,7 @@ export function takeColumn(column: Column, indices: Int32Array, take?: TakeFn): 
 export function oneChunk(column: Column): Data {
   const chunks = chunksOf(column);
   if (chunks.length === 1) return chunks[0]!;
+  if (chunks.length > 1 && chunks.every((d) => d.typeId === Type.Utf8)) return concatUtf8(chunks);
   return gather(column, iota(chunks.reduce((n, d) => n + d.length, 0)));
 }
 

@@ -176,6 +176,34 @@ describe.each(takes)("structFieldVectors on maps (%s)", (_, take) => {
     expect(() => structFieldVectors(column, ["a"], take, Int32Array.of(9))).toThrow(/out of range/);
   });
 
+  it("with rows over uniform chunks (null rows, a sliced chunk, an empty one, a missing key)", () => {
+    const row = (i: number): NonNullable<MapRow> => [
+      ["p", `p${i}`],
+      ["q", i === 4 ? null : `q${i}`],
+    ];
+    const first = mapData([row(0), null, row(2)], { nullEntries: row(1) });
+    const second = mapData([row(9), row(3), row(4), row(5)]).slice(1, 3);
+    const column = new Vector([first, mapData([]), second]);
+    const rows = Int32Array.of(4, 1, -1, 0, 5, 3, 2);
+    const [q, p, z] = structFieldVectors(column, ["q", "p", "z"], take, rows);
+    expect(stringValues(q!)).toEqual([null, null, null, "q0", "q5", "q3", "q2"]);
+    expect(stringValues(p!)).toEqual(["p4", null, null, "p0", "p5", "p3", "p2"]);
+    expect(stringValues(z!)).toEqual([null, null, null, null, null, null, null]);
+    // Chunks with different sequences take the entry-by-entry path and agree.
+    const flipped = mapData([
+      [
+        ["q", "fq"],
+        ["p", "fp"],
+      ],
+    ]);
+    const mixedSeq = new Vector([first, flipped]);
+    expect(stringValues(structFieldVectors(mixedSeq, ["p"], take, Int32Array.of(3, 0, 1))[0]!)).toEqual([
+      "fp",
+      "p0",
+      null,
+    ]);
+  });
+
   it("with rows on a Struct column: the field values at those rows", () => {
     const s = makeStructVector([
       ["x", utf8Vector(["x0", null, "x2"])],

@@ -4,7 +4,7 @@ import { makeMapVector } from "../../src/arrow/make-map-vector.js";
 import { keySequence } from "../../src/arrow/map-key-sequence.js";
 import { utf8Vector } from "../../src/arrow/strings.js";
 import type { TakeFn } from "../../src/arrow/take-column.js";
-import { takeColumn } from "../../src/arrow/take-column.js";
+import { oneChunk, takeColumn } from "../../src/arrow/take-column.js";
 import { takeTable } from "../../src/arrow/take-table.js";
 import { getKernels, kernelsInfo } from "../../src/kernels/index.js";
 import { type MapRow, mapData, mapRows, stringValues } from "./map-helpers.js";
@@ -131,6 +131,23 @@ describe.each(takes)("row location and validity (%s)", (_, take) => {
     const out = takeColumn(new Vector([...ids.data, ...ids.slice(1).data]), Int32Array.of(4, -1, 0), take);
     expect(Array.from(out, (v) => (v === null ? null : Number(v)))).toEqual([12, null, 10]);
     expect(out.nullCount).toBe(1);
+  });
+});
+
+describe("oneChunk of Utf8 chunks", () => {
+  it("concatenates null-free and nullable, sliced chunks; null rows keep no bytes", () => {
+    const column = new Vector([
+      ...utf8Vector(["skip", "a", "bc"]).slice(1).data,
+      ...utf8Vector([null, "", "déf", null]).data,
+      ...utf8Vector(["x", null, "yz"]).slice(1).data,
+    ]);
+    const one = oneChunk(column);
+    expect(stringValues(new Vector([one]))).toEqual(["a", "bc", null, "", "déf", null, null, "yz"]);
+    expect(one.nullCount).toBe(3);
+    expect(Array.from(one.valueOffsets)).toEqual([0, 1, 3, 3, 3, 7, 7, 7, 9]);
+    const clean = oneChunk(new Vector([...utf8Vector(["p"]).data, ...utf8Vector(["q", "r"]).slice(1).data]));
+    expect(stringValues(new Vector([clean]))).toEqual(["p", "r"]);
+    expect(clean.nullCount).toBe(0);
   });
 });
 
