@@ -1,6 +1,7 @@
 import { Int64, type Table, Type, type Vector } from "apache-arrow";
 import { coalesceTimestamps } from "../../arrow/coalesce-timestamps.js";
 import { dropColumns } from "../../arrow/drop-columns.js";
+import { keepLatestAppended } from "../../arrow/keep-latest-appended.js";
 import { nullVector } from "../../arrow/null-vector.js";
 import { strictlyAscending } from "../../arrow/strictly-ascending.js";
 import { takeTable } from "../../arrow/take-table.js";
@@ -35,7 +36,11 @@ export function keepLatestRows(
   // Ids written in increasing order (as appends of new samples are) are all distinct: every row
   // is its group's latest, so there is nothing to group. The order column is still checked above.
   if (strictlyAscending(keys)) return table;
-  const indices = kernels.keepLatest(keys, orderBy.type.typeId === Type.Null ? nullColumn(n) : orderBy);
+  const order = orderBy.type.typeId === Type.Null ? nullColumn(n) : orderBy;
+  // Ids in order, then an appended batch: only the batch needs grouping.
+  const indices =
+    (keys.length === 1 ? keepLatestAppended(keys[0]!, order, kernels.keepLatest) : null) ??
+    kernels.keepLatest(keys, order);
   if (indices.length === n) return table;
   const wanted = keep === undefined ? table : dropColumns(table, unwanted(table, keep));
   return takeTable(wanted, indices, kernels.take);
