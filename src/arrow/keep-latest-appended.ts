@@ -2,6 +2,7 @@ import { Type, type Vector } from "apache-arrow";
 import type { Column, Kernels } from "../kernels/kernels.js";
 import { validityOf } from "./bitmap.js";
 import { asVector } from "./chunk.js";
+import { lowerBoundInt64 } from "./int64-search.js";
 import { chunksOf, isValidAt } from "./strings.js";
 
 /** The appended tail may be at most this fraction of the rows; beyond it the kernel is as fast. */
@@ -127,45 +128,8 @@ function ascendingPrefix(ids: Int32Array, n: number): number {
   return n;
 }
 
-/** Half the width of the window around an interpolated guess that is bisected first. */
-const WINDOW = 64;
-
-/** Row i's id as a double (exact below 2^53; only used to guess positions). */
-function approx(ids: Int32Array, i: number): number {
-  return ids[2 * i + 1]! * 4294967296 + (ids[2 * i]! >>> 0);
-}
-
-/**
- * The row in [0, prefix) holding the id (hi, lo), or -1. Ids written as a sequence are spread
- * evenly, so the search starts in a small window around the interpolated position (a few cache
- * lines) and bisects the whole prefix only when the id is not inside it.
- */
+/** The row in [0, prefix) holding the id (hi, lo), or -1. */
 function bisect(ids: Int32Array, prefix: number, hi: number, lo: number): number {
-  let a = 0;
-  let b = prefix;
-  const first = approx(ids, 0);
-  const span = approx(ids, prefix - 1) - first;
-  if (span > 0) {
-    const guess = Math.floor(((hi * 4294967296 + lo - first) / span) * (prefix - 1));
-    const from = Math.max(0, Math.min(prefix, guess - WINDOW));
-    const to = Math.max(from, Math.min(prefix, guess + WINDOW));
-    // The first row not below the id lies in [from, to] when the rows around the window say so.
-    if ((from === 0 || below(ids, from - 1, hi, lo)) && (to === prefix || !below(ids, to, hi, lo))) {
-      a = from;
-      b = to;
-    }
-  }
-  while (a < b) {
-    const mid = (a + b) >>> 1;
-    if (below(ids, mid, hi, lo)) a = mid + 1;
-    else b = mid;
-  }
-  if (a < prefix && ids[2 * a + 1] === hi && ids[2 * a]! >>> 0 === lo) return a;
-  return -1;
-}
-
-/** Whether row i's id is below (hi, lo). */
-function below(ids: Int32Array, i: number, hi: number, lo: number): boolean {
-  const h = ids[2 * i + 1]!;
-  return h < hi || (h === hi && ids[2 * i]! >>> 0 < lo);
+  const a = lowerBoundInt64(ids, prefix, hi, lo);
+  return a < prefix && ids[2 * a + 1] === hi && ids[2 * a]! >>> 0 === lo ? a : -1;
 }

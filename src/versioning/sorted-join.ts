@@ -1,4 +1,5 @@
 import { Type } from "apache-arrow";
+import { below, lowerBoundInt64 } from "../arrow/int64-search.js";
 import { strictlyAscending } from "../arrow/strictly-ascending.js";
 import { chunksOf } from "../arrow/strings.js";
 import type { Column, JoinKind, JoinResult } from "../kernels/kernels.js";
@@ -8,12 +9,13 @@ import { type FlatUtf8, flatUtf8 } from "./flat-utf8.js";
 const GALLOP = 8;
 
 /**
- * `Kernels.join` for the common case of one key column per side whose keys are unique and
- * ascending on both sides (ids as Metaxy writes and joins them): each left row finds its only
- * possible match by stepping on from the previous one instead of through a hash table, and the
- * pairs come out in the kernels' exact order. Null when the case does not apply (several key
- * columns, a null key, keys not strictly ascending, key types other than signed 64-bit integers /
- * timestamps on both sides or strings on both sides): the caller then runs the kernel.
+ * `Kernels.join` for the common case of one key column per side whose right keys are unique and
+ * ascending (ids as Metaxy writes them): each left row finds its only possible match by stepping on
+ * from the previous one — or, for integer keys out of order, by an interpolated search — instead
+ * of through a hash table, and the pairs come out in the kernels' exact order. Null when the case
+ * does not apply (several key columns, a null key, right keys not strictly ascending, string left
+ * keys not strictly ascending, key types other than signed 64-bit integers / timestamps on both
+ * sides or strings on both sides): the caller then runs the kernel.
  *
  * @example
  * const pairs = sortedJoin([expId], [curId], "full") ?? kernels.join([expId], [curId], "full");
@@ -28,9 +30,11 @@ export function sortedJoin(
   const r = rightKeys[0]!;
   const lk = keyKind(l);
   if (lk === null || lk !== keyKind(r) || l.nullCount > 0 || r.nullCount > 0) return null;
-  // Right keys must be unique and ascending for the search; left keys ascending too, since then
-  // every search steps forward (bisecting for a shuffled left side costs more than the kernel).
-  if ((r.length > 1 && !strictlyAscending([r])) || (l.length > 1 && !strictlyAscending([l]))) return null;
+  // Right keys must be unique and ascending for the search. Integer left keys may come in any
+  // order (an interpolated search finds a stray key in a few cache lines); string left keys must
+  // ascend too, since bisecting strings for a shuffled left side costs more than the kernel.
+  if (r.length > 1 && !strictlyAscending([r])) return null;
+  if (lk === "string" && l.length > 1 && !strictlyAscending([l])) return null;
   const match = lk === "int64" ? matchInt64(words(l), words(r)) : matchStrings(strings(l), strings(r));
   return pairs(match, r.length, kind);
 }
@@ -67,21 +71,18 @@ function matchInt64(a: Int32Array, b: Int32Array): Int32Array {
   const n = a.length >> 1;
   const m = b.length >> 1;
   const out = new Int32Array(n);
-  let hi = 0;
-  let lo = 0;
-  // Sign of right row k minus the current key (one closure for the whole scan).
-  const cmp = (k: number) => {
-    const h = b[2 * k + 1]!;
-    if (h !== hi) return h < hi ? -1 : 1;
-    const l = b[2 * k]! >>> 0;
-    return l === lo ? 0 : l < lo ? -1 : 1;
-  };
   let j = 0;
   for (let i = 0; i < n; i++) {
-    hi = a[2 * i + 1]!;
-    lo = a[2 * i]! >>> 0;
-    j = seek(j, m, cmp);
-    out[i] = j < m && cmp(j) === 0 ? j : -1;
+    const hi = a[2 * i + 1]!;
+    const lo = a[2 * i]! >>> 0;
+    // Step on from the previous answer while the keys ascend; search afresh when they jump.
+    if (j > 0 && !below(b, j - 1, hi, lo)) j = lowerBoundInt64(b, m, hi, lo);
+    else {
+      const stop = Math.min(m, j + GALLOP);
+      while (j < stop && below(b, j, hi, lo)) j++;
+      if (j === stop && j < m && below(b, j, hi, lo)) j = lowerBoundInt64(b, m, hi, lo);
+    }
+    out[i] = j < m && b[2 * j + 1] === hi && b[2 * j]! >>> 0 === lo ? j : -1;
   }
   return out;
 }
