@@ -148,7 +148,7 @@ function pairs(match: Int32Array, m: number, kind: JoinKind): JoinResult {
     const left = new Int32Array(n);
     let out = 0;
     for (let i = 0; i < n; i++) if (match[i]! >= 0 === (kind === "semi")) left[out++] = i;
-    return { left: left.slice(0, out), right: new Int32Array(0) };
+    return { left: left.subarray(0, out), right: new Int32Array(0) };
   }
   const keepAll = kind === "left" || kind === "full";
   const capacity = kind === "full" ? n + m : n;
@@ -170,5 +170,5 @@ function pairs(match: Int32Array, m: number, kind: JoinKind): JoinResult {
       right[out++] = k;
     }
   }
-  return { left: left.slice(0, out), right: right.slice(0, out) };
+  return { left: left.subarray(0, out), right: right.subarray(0, out) };
 }
