@@ -15,7 +15,7 @@ export { makeMapVector } from "./arrow/make-map-vector.js";
 export { makeStructVector } from "./arrow/make-struct-vector.js";
 export { mapToStruct } from "./arrow/map-to-struct.js";
 export { rowsToTable } from "./arrow/rows-to-table.js";
-export { structFieldVector } from "./arrow/struct-field-vector.js";
+export { structFieldVector, structFieldVectors } from "./arrow/struct-field-vector.js";
 export { structToMap } from "./arrow/struct-to-map.js";
 export { tableToRows } from "./arrow/table-to-rows.js";
 export { toArquero } from "./arrow/to-arquero.js";
@@ -101,6 +101,7 @@ export type {
   PreimagePart,
 } from "./kernels/kernels.js";
 export { HASH_ALGORITHMS } from "./kernels/kernels.js";
+export type { DecodedParquetChunk, ParquetChunk, ParquetDecoder } from "./kernels/parquet-decoder.js";
 // Feature model and graph-level versions.
 export {
   type AllFields,
