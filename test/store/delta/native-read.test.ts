@@ -252,10 +252,10 @@ describe.skipIf(!haveNative && !nativeRequired)(
     const NAMES = [
       "delta-0.8.0",
       "python-0.25.5-checkpoint",
-        "simple_table_with_checkpoint",
+      "simple_table_with_checkpoint",
       "table_failed_last_checkpoint_update",
       "table_with_edge_timestamps",
-      ];
+    ];
 
     for (const name of NAMES) {
       it(`${name}: the decoder's read equals parquet-wasm's`, async () => {
