@@ -9,6 +9,7 @@ import { checkWritable, upgradeProtocol } from "./protocol.js";
 import { type DeltaStructType, schemaToString } from "./schema.js";
 import { mergeSchemas } from "./schema-merge.js";
 import type { Snapshot } from "./snapshot.js";
+import { splitForFiles } from "./split-for-files.js";
 import { writeDataFile } from "./write-data-file.js";
 
 /**
@@ -33,11 +34,14 @@ export interface StagedAppend {
  */
 export interface AppendOptions extends CommitOptions {
   readonly parquet?: ParquetEncodeOptions;
+  /** Arrow bytes encoded into one data file at most; larger appends write several files (one commit). */
+  readonly maxFileBytes?: number;
 }
 
 /**
- * Writes the data as a Parquet file of the table (schema merged and cast as the commit will do,
- * so type conflicts fail before anything is written) without committing it: until
+ * Writes the data as Parquet files of the table (one, or one per `maxFileBytes` of Arrow data;
+ * schema merged and cast as the commit will do, so type conflicts fail before anything is
+ * written) without committing them: until
  * `commitAppend` names it in the log, readers do not see it, and a crash leaves only an unreferenced
  * file.
  *
@@ -55,8 +59,11 @@ export async function stageAppend(
   const dataSchema = arrowSchemaToDelta(data.schema);
   const merged = mergeSchemas(snapshot.schema, dataSchema);
   if (data.numRows === 0) return { adds: [], dataSchema, numRecords: 0 };
-  const add = await writeDataFile(store, table, conformForWrite(data, merged.schema), options.parquet);
-  return { adds: [add], dataSchema, numRecords: data.numRows };
+  const adds: AddAction[] = [];
+  for (const part of splitForFiles(conformForWrite(data, merged.schema), options.maxFileBytes)) {
+    adds.push(await writeDataFile(store, table, part, options.parquet));
+  }
+  return { adds, dataSchema, numRecords: data.numRows };
 }
 
 /**

@@ -90,6 +90,36 @@ function sampleTable(): Table {
 }
 
 describe("DeltaTable round trip", () => {
+  it("splits an append larger than maxFileBytes into files of one commit, read back unchanged", async () => {
+    const { root, store } = await tempStore();
+    const data = sampleTable();
+    const whole = await DeltaTable.ensure(store, "whole", data.schema);
+    await whole.append(data);
+    const split = await DeltaTable.ensure(store, "split", data.schema);
+    const commit = await split.append(data, { maxFileBytes: 1 });
+    expect(commit?.version).toBe(1);
+    const a = (await DeltaTable.open(store, "whole"))!.snapshot;
+    const b = (await DeltaTable.open(store, "split"))!.snapshot;
+    expect(a.files.length).toBe(1);
+    expect(b.files.length).toBe(4);
+    expect(b.files.map((f) => f.stats?.numRecords)).toEqual([1, 1, 1, 1]);
+    const columns = a.arrowSchema.fields.map((f) => f.name);
+    const back = await b.read();
+    expect(ourRows(back, columns)).toEqual(ourRows(await a.read(), columns));
+    const select = ["s", "l", "CAST(m AS VARCHAR)", "CAST(arr AS VARCHAR)"];
+    expect(
+      await duckRows(
+        b.files.map((f) => join(root, f.key)),
+        select,
+      ),
+    ).toEqual(
+      await duckRows(
+        a.files.map((f) => join(root, f.key)),
+        select,
+      ),
+    );
+  });
+
   it("writes every type and reads back the same values", async () => {
     const { root, store } = await tempStore();
     const data = sampleTable();
