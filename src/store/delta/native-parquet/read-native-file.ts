@@ -10,6 +10,7 @@ import type { FileReadPlan } from "../parquet-read.js";
 import { partitionData } from "../partition-values.js";
 import { assembleColumn } from "./assemble-column.js";
 import { type ColumnShape, columnShape, type LeafColumn } from "./column-shape.js";
+import { fetchRanges } from "./fetch-ranges.js";
 
 const PHYSICAL = {
   BOOLEAN: 0,
@@ -102,7 +103,8 @@ async function chunksToDecode(
   leaves: readonly LeafColumn[],
   decoder: ParquetDecoder,
 ): Promise<ParquetChunk[] | null> {
-  const out: ParquetChunk[] = [];
+  const specs: Omit<ParquetChunk, "bytes">[] = [];
+  const ranges: [number, number][] = [];
   for (const group of metadata.row_groups) {
     const byPath = new Map<string, ColumnChunk>();
     for (const chunk of group.columns) {
@@ -119,8 +121,8 @@ async function chunksToDecode(
       const start = dictionary > 0 && dictionary < data ? dictionary : data;
       const end = start + Number(meta.total_compressed_size);
       if (end > source.size) return null;
-      out.push({
-        bytes: await source.read(start, end),
+      ranges.push([start, end]);
+      specs.push({
         physicalType: PHYSICAL[meta.type],
         typeLength: leaf.element.type_length ?? 0,
         codec,
@@ -130,5 +132,6 @@ async function chunksToDecode(
       });
     }
   }
-  return out;
+  const bytes = await fetchRanges(source, ranges);
+  return specs.map((spec, i) => ({ ...spec, bytes: bytes[i]! }));
 }
