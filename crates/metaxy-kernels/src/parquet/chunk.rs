@@ -5,7 +5,7 @@
 use super::levels::decode_levels;
 use super::page_header::{self, page_type, PageHeader};
 use super::values::Values;
-use super::{delta, snappy, ChunkSpec, Codec, DecodedChunk, Physical};
+use super::{delta, snappy, zstd, ChunkSpec, Codec, DecodedChunk, Physical};
 use crate::bail;
 use crate::error::Result;
 
@@ -111,6 +111,10 @@ fn inflate<'b>(codec: Codec, src: &'b [u8], expected: usize, scratch: &'b mut Ve
         }
         Codec::Snappy => {
             snappy::decompress(src, expected, scratch)?;
+            Ok(scratch)
+        }
+        Codec::Zstd => {
+            zstd::decompress_into(src, expected, scratch)?;
             Ok(scratch)
         }
     }
@@ -291,8 +295,8 @@ impl<'s> Decoder<'s> {
             return self.values(h.encoding, src, non_null);
         }
         let mut scratch = std::mem::take(&mut self.scratch);
-        let result = snappy::decompress(src, expected, &mut scratch)
-            .and_then(|()| self.values(h.encoding, &scratch, non_null));
+        let result = inflate(self.spec.codec, src, expected, &mut scratch)
+            .and_then(|page| self.values(h.encoding, page, non_null));
         self.scratch = scratch;
         result
     }

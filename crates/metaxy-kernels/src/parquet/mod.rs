@@ -3,7 +3,7 @@
 //! hands over each column chunk's bytes with its physical type, codec and maximum levels; this
 //! module walks the pages and returns definition and repetition levels plus the non-null values
 //! packed back to back. No external crates: Thrift compact headers, Snappy, the RLE/bit-packed
-//! hybrid and the value encodings are implemented here.
+//! hybrid, Zstandard and the value encodings are implemented here.
 
 mod chunk;
 mod delta;
@@ -12,6 +12,7 @@ mod page_header;
 mod snappy;
 mod thrift;
 mod values;
+pub mod zstd;
 
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
@@ -61,21 +62,24 @@ impl Physical {
     }
 }
 
-/// Page compression (`CompressionCodec` in parquet.thrift); only these two are decoded.
+/// Page compression (`CompressionCodec` in parquet.thrift); only these three are decoded.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Codec {
     Uncompressed,
     Snappy,
+    Zstd,
 }
 
 impl Codec {
-    /// From the footer's `codec`; any codec other than UNCOMPRESSED (0) and SNAPPY (1) is refused.
+    /// From the footer's `codec`; any codec other than UNCOMPRESSED (0), SNAPPY (1) and ZSTD (6)
+    /// is refused.
     pub fn from_parquet(codec: i32) -> Result<Codec> {
         const NAMES: [&str; 8] =
             ["UNCOMPRESSED", "SNAPPY", "GZIP", "LZO", "BROTLI", "LZ4", "ZSTD", "LZ4_RAW"];
         match codec {
             0 => Ok(Codec::Uncompressed),
             1 => Ok(Codec::Snappy),
+            6 => Ok(Codec::Zstd),
             c => match usize::try_from(c).ok().and_then(|i| NAMES.get(i)) {
                 Some(name) => bail!("parquet: unsupported compression codec {c} ({name})"),
                 None => bail!("parquet: unsupported compression codec {c}"),

@@ -8,3 +8,4 @@ mod hash_vectors;
 mod join;
 mod parquet;
 mod take;
+mod zstd;

@@ -111,7 +111,20 @@ fn compress(codec: Codec, data: &[u8]) -> Vec<u8> {
     match codec {
         Codec::Uncompressed => data.to_vec(),
         Codec::Snappy => snappy(data),
+        Codec::Zstd => zstd_raw(data),
     }
+}
+
+/// A Zstandard frame of raw (stored) blocks of at most 1000 bytes, under a 1 KiB window.
+fn zstd_raw(data: &[u8]) -> Vec<u8> {
+    let mut out = vec![0x28, 0xb5, 0x2f, 0xfd, 0x00, 0x00];
+    let blocks: Vec<&[u8]> = if data.is_empty() { vec![data] } else { data.chunks(1000).collect() };
+    for (i, b) in blocks.iter().enumerate() {
+        let h = (b.len() << 3) | usize::from(i + 1 == blocks.len());
+        out.extend_from_slice(&[h as u8, (h >> 8) as u8, (h >> 16) as u8]);
+        out.extend_from_slice(b);
+    }
+    out
 }
 
 fn prefixed(levels: &[u8]) -> Vec<u8> {
@@ -263,7 +276,7 @@ fn dictionary_expected() -> (Vec<u8>, Vec<&'static str>) {
 
 #[test]
 fn dictionary_pages_and_plain_fallback_decode_with_both_codecs() {
-    for codec in [Codec::Uncompressed, Codec::Snappy] {
+    for codec in [Codec::Uncompressed, Codec::Snappy, Codec::Zstd] {
         let bytes = dictionary_chunk(codec);
         let out = decode_chunk(&spec(&bytes, Physical::ByteArray, codec, 1, 0, 24)).unwrap();
         let (def, values) = dictionary_expected();
@@ -284,7 +297,7 @@ fn v2_pages_with_repetition_levels_and_uncompressed_values() {
     // list<int64>: rows [1, 2], null, [], [3, null]  → def 3 = value, 2 = null item, 1 = empty, 0 = null list.
     let rep = [0, 1, 0, 0, 0, 1];
     let def = [3, 3, 0, 1, 3, 2];
-    for codec in [Codec::Uncompressed, Codec::Snappy] {
+    for codec in [Codec::Uncompressed, Codec::Snappy, Codec::Zstd] {
         let mut bytes =
             v2(codec, PLAIN, 4, Some((&def[..4], 3)), Some((&rep[..4], 1)), &plain_i64(&[1, 2]), true);
         bytes.extend(v2(
@@ -334,7 +347,8 @@ fn physical_types_and_codecs_from_parquet_numbers() {
     assert_eq!(Physical::from_parquet(3, 0).unwrap(), Physical::Int96);
     assert_eq!(Physical::from_parquet(8, 0).unwrap_err().0, "parquet: unknown physical type 8");
     assert_eq!(Codec::from_parquet(1).unwrap(), Codec::Snappy);
-    assert_eq!(Codec::from_parquet(6).unwrap_err().0, "parquet: unsupported compression codec 6 (ZSTD)");
+    assert_eq!(Codec::from_parquet(6).unwrap(), Codec::Zstd);
+    assert_eq!(Codec::from_parquet(2).unwrap_err().0, "parquet: unsupported compression codec 2 (GZIP)");
     assert_eq!(Codec::from_parquet(42).unwrap_err().0, "parquet: unsupported compression codec 42");
 }
 
