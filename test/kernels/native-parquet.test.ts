@@ -194,7 +194,7 @@ describe.runIf(haveNative)("decodeParquetChunks (native)", () => {
     const encodings = new Set<string>();
     const pageTypes = new Set<string>();
     let maxPages = 0;
-    for (const codec of [Compression.UNCOMPRESSED, Compression.SNAPPY]) {
+    for (const codec of [Compression.UNCOMPRESSED, Compression.SNAPPY, Compression.ZSTD]) {
       for (const dictionary of [true, false]) {
         for (const v2 of [false, true]) {
           const label = `${Compression[codec]} dictionary=${dictionary} v2=${v2}`;
@@ -277,12 +277,21 @@ describe.runIf(haveNative)("decodeParquetChunks (native)", () => {
     }
   });
 
-  it("refuses ZSTD chunks, truncated and corrupted chunks with kernels: parquet: errors", () => {
+  it("refuses GZIP chunks, truncated and corrupted chunks with kernels: parquet: errors", () => {
     const b = binding();
-    const zstd = chunksOf(write(t, { codec: Compression.ZSTD, dictionary: false, v2: false }));
-    expect(() => b.decodeParquetChunks([zstd.specs[0]![6]!], 1)).toThrow(
-      /^kernels: parquet: unsupported compression codec 6 \(ZSTD\)$/,
+    const gzip = chunksOf(write(t, { codec: Compression.GZIP, dictionary: false, v2: false }));
+    expect(gzip.specs[0]![6]![3]).toBe(2);
+    expect(() => b.decodeParquetChunks([gzip.specs[0]![6]!], 1)).toThrow(
+      /^kernels: parquet: unsupported compression codec 2 \(GZIP\)$/,
     );
+    const zstd = chunksOf(write(t, { codec: Compression.ZSTD, dictionary: true, v2: false }));
+    const z = zstd.specs[0]![6]!;
+    expect(z[3]).toBe(6);
+    for (const cut of [1, 10, Math.floor(z[0].length / 2)]) {
+      expect(() => b.decodeParquetChunks([withBytes(z, z[0].subarray(0, z[0].length - cut))], 1)).toThrow(
+        /^kernels: parquet: /,
+      );
+    }
     const file = chunksOf(write(t, { codec: Compression.SNAPPY, dictionary: true, v2: false }));
     const spec = file.specs[0]![6]!;
     expect(() =>
@@ -305,6 +314,21 @@ describe.runIf(haveNative)("decodeParquetChunks (native)", () => {
       }
     }
     expect(failures).toBeGreaterThan(0);
+    // The same over a ZSTD chunk: zstd's own checks (block sizes, bitstreams, checksums) fail
+    // cleanly too.
+    let zstdFailures = 0;
+    for (let k = 0; k < 300; k++) {
+      const bytes = z[0].slice();
+      const at = (k * 7919) % bytes.length;
+      bytes[at] = bytes[at]! ^ (1 << (k % 8));
+      try {
+        b.decodeParquetChunks([withBytes(z, bytes)], 1);
+      } catch (e) {
+        expect((e as Error).message).toMatch(/^kernels: parquet: /);
+        zstdFailures++;
+      }
+    }
+    expect(zstdFailures).toBeGreaterThan(0);
     expect(() => b.decodeParquetChunks([[spec[0], 9, 0, 1, 1, 0, 10]], 1)).toThrow(
       "kernels: parquet: unknown physical type 9",
     );

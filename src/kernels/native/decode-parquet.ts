@@ -2,8 +2,11 @@ import type { DecodedParquetChunk, ParquetChunk, ParquetDecoder } from "../parqu
 import type { NativeBinding } from "./binding.js";
 import { callNative } from "./call.js";
 
-/** Codecs the Rust decoder reads: uncompressed and snappy (Delta's default, delta-rs and Spark alike). */
-const CODECS: ReadonlySet<number> = new Set([0, 1]);
+/**
+ * Codecs the Rust decoder reads: uncompressed, snappy (Delta's default, delta-rs and Spark alike)
+ * and zstd (6; our writer's former default, decoded by the crate's own Zstandard decompressor).
+ */
+const CODECS: ReadonlySet<number> = new Set([0, 1, 6]);
 
 /**
  * The Rust Parquet page decoder: every chunk of one call decoded on up to `threads()` threads.

@@ -152,11 +152,11 @@ const VARIANTS: readonly Variant[] = [
     native: true,
   },
   {
-    name: "zstd (read by parquet-wasm)",
+    name: "zstd, plain, v1",
     compression: Compression.ZSTD,
     dictionary: false,
     version: WriterVersion.V1,
-    native: false,
+    native: true,
   },
 ];
 
