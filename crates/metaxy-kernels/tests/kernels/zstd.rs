@@ -228,3 +228,34 @@ fn direct_tree_treeless_and_rle_literals() {
         "parquet: zstd treeless literals without a previous Huffman table"
     );
 }
+
+/// A frame of hand-built blocks (a 1 KiB window, no content size).
+fn frame_of(blocks: &[&[u8]]) -> Vec<u8> {
+    let mut out = vec![0x28, 0xb5, 0x2f, 0xfd, 0x00, 0x00];
+    for (i, b) in blocks.iter().enumerate() {
+        let h = (b.len() << 3) | (2 << 1) | usize::from(i + 1 == blocks.len());
+        out.extend([h as u8, (h >> 8) as u8, (h >> 16) as u8]);
+        out.extend(*b);
+    }
+    out
+}
+
+#[test]
+fn rle_and_repeated_sequence_tables_with_overlapping_matches() {
+    // Raw literals "abcd", one sequence in RLE mode for all three codes: 4 literals, offset
+    // code 2 with extra bits 0b11 (offset 7 - 3 = 4), match length code 5 (8 bytes).
+    let first: &[u8] = &[0x20, b'a', b'b', b'c', b'd', 0x01, 0x54, 4, 2, 5, 0x07];
+    // The same tables repeated (mode 3) over new literals.
+    let second: &[u8] = &[0x20, b'w', b'x', b'y', b'z', 0x01, 0xfc, 0x07];
+    assert_eq!(decompress(&frame_of(&[first, second]), 24).unwrap(), b"abcdabcdabcdwxyzwxyzwxyz");
+    assert_eq!(
+        decompress(&frame_of(&[second]), 12).unwrap_err().0,
+        "parquet: zstd repeated literal length table without a previous one"
+    );
+    // Offset code 3 with extra bits 0b000: offset 5, before the frame's first byte.
+    let far: &[u8] = &[0x20, b'a', b'b', b'c', b'd', 0x01, 0x54, 4, 3, 5, 0x08];
+    assert_eq!(
+        decompress(&frame_of(&[far]), 12).unwrap_err().0,
+        "parquet: zstd match offset 5 reaches before the frame"
+    );
+}
