@@ -63,6 +63,13 @@ impl<'a> RevBits<'a> {
         v
     }
 
+    /// The next 56 bits (in the low bits; the rest is garbage), when that many remain before
+    /// the padding: lets a caller decode several short codes from one load.
+    #[inline(always)]
+    pub fn window56(&self) -> Option<u64> {
+        (self.pos >= 56 + PAD * 8).then(|| self.word(self.pos - 56))
+    }
+
     /// Whether every bit was consumed, exactly.
     pub fn done(&self) -> bool {
         self.pos == PAD * 8

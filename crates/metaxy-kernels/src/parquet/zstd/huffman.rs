@@ -122,7 +122,21 @@ pub fn decode_stream(table: &HufTable, src: &[u8], out: &mut [u8], scratch: &mut
     let mut bits = RevBits::new(src, scratch)?;
     let (n, mask) = (table.max_bits, table.entries.len() - 1);
     let e = &table.entries[..];
-    for o in out.iter_mut() {
+    // Several codes per load while 56 bits remain: at most `per` codes of up to `n` bits each.
+    let per = (56 / n) as usize;
+    let mut done = 0;
+    while out.len() - done >= per {
+        let Some(w) = bits.window56() else { break };
+        let mut avail = 56u32;
+        for o in &mut out[done..done + per] {
+            let (s, b) = e[(w >> (avail - n)) as usize & mask];
+            *o = s;
+            avail -= u32::from(b);
+        }
+        bits.skip(56 - avail);
+        done += per;
+    }
+    for o in out[done..].iter_mut() {
         let (s, b) = e[bits.peek(n) as usize & mask];
         *o = s;
         bits.skip(u32::from(b));
