@@ -158,6 +158,20 @@ const VARIANTS: readonly Variant[] = [
     version: WriterVersion.V1,
     native: true,
   },
+  {
+    name: "zstd, dictionary, v2",
+    compression: Compression.ZSTD,
+    dictionary: true,
+    version: WriterVersion.V2,
+    native: true,
+  },
+  {
+    name: "gzip (left to parquet-wasm)",
+    compression: Compression.GZIP,
+    dictionary: false,
+    version: WriterVersion.V1,
+    native: false,
+  },
 ];
 
 function encode(table: Table, v: Variant): Uint8Array {
