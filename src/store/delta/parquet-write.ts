@@ -11,8 +11,8 @@ import { unshareBuffers } from "./unshare.js";
  */
 export interface ParquetEncodeOptions {
   /**
-   * Codec for data pages; default `snappy`, as delta-rs and Spark write (and the native kernels
-   * decode it directly; zstd files are read through parquet-wasm).
+   * Codec for data pages; default `snappy`, as delta-rs and Spark write (the fastest to decode;
+   * the native kernels decode snappy and zstd pages alike).
    */
   readonly compression?: "zstd" | "snappy" | "uncompressed";
   /** Rows per row group; default 524,288 (few large groups read fastest through parquet-wasm). */
