@@ -90,6 +90,7 @@ export function registerStoreCommands(program: Command, run: Run): void {
     .option("--assert-in-sync", "exit 1 when anything needs an update")
     .option("--verbose", "show up to 5 sample ids per increment part")
     .option("--progress", "show how much of the expected input is materialised")
+    .option("--snapshot-id <version>", "check against the graph pushed under this project version")
     .option("--allow-fallback-stores", "read through fallback stores (default)")
     .option("--no-allow-fallback-stores", "read this store only")
     .addOption(format(["plain", "json"], "plain"))

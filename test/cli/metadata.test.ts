@@ -232,3 +232,40 @@ describe("metaxy metadata delete, copy and rebase", () => {
     expect(summary(after)).toEqual({ "example/crop": ["needs_update", 2, 1, 0, 0] });
   });
 });
+
+describe("metaxy metadata status --snapshot-id", () => {
+  const pushed = overviewProject(STORES);
+  afterAll(() => pushed.cleanup());
+
+  it("checks the stored rows against a pushed graph instead of the current one", async () => {
+    const seeded = await seedOverview(pushed.dir, 3, ["example/crop"]);
+    expect(seeded.code, seeded.stderr).toBe(0);
+    const push = await metaxy(pushed.dir, ["push"]);
+    expect(push.code, push.stderr).toBe(0);
+    const v1 = push.stdout.trim();
+    // crop's frames now depend on a new code version: the stored crop rows are of the old graph.
+    const file = join(pushed.dir, "features.mjs");
+    const text = readFileSync(file, "utf8");
+    const patched = text.replace(
+      'deps: [video],\n  fields: [{ key: "audio", codeVersion: "1" }, { key: "frames", codeVersion: "1" }]',
+      'deps: [video],\n  fields: [{ key: "audio", codeVersion: "1" }, { key: "frames", codeVersion: "2" }]',
+    );
+    expect(patched).not.toBe(text);
+    writeFileSync(file, patched);
+
+    const [current, snapshot, unknown] = await Promise.all([
+      metaxy(pushed.dir, ["metadata", "status", "example/crop", "--format", "json"]),
+      metaxy(pushed.dir, ["metadata", "status", "example/crop", "--snapshot-id", v1, "--format", "json"]),
+      metaxy(pushed.dir, ["metadata", "status", "example/crop", "--snapshot-id", "deadbeef"]),
+    ]);
+    expect(current.code, current.stderr).toBe(0);
+    expect(summary(json(current) as StatusReport)).toEqual({ "example/crop": ["needs_update", 0, 3, 0, 0] });
+    expect(snapshot.code, snapshot.stderr).toBe(0);
+    const report = json(snapshot) as StatusReport & { project_version: string };
+    expect(report.project_version).toBe(v1);
+    expect(report.needs_update).toBe(false);
+    expect(summary(report)).toEqual({ "example/crop": ["up_to_date", 3, 0, 0, 0] });
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toBe("Error: snapshot: no features recorded for project version deadbeef\n");
+  });
+});

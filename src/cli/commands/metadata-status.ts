@@ -1,4 +1,5 @@
 import type { Feature } from "../../models/feature.js";
+import type { FeatureGraph } from "../../models/feature-graph.js";
 import type { CliContext } from "../cli-context.js";
 import { CliError } from "../cli-error.js";
 import { type FeatureStatus, featureStatus } from "../feature-status.js";
@@ -9,6 +10,7 @@ import { startProgress } from "../ui/progress.js";
 import type { Style } from "../ui/style.js";
 import { renderTable } from "../ui/table.js";
 import { projectVersionOf } from "./graph-render.js";
+import { loadSnapshotGraph, requireSnapshot } from "./snapshot-source.js";
 
 /**
  * Options of `metaxy metadata status`.
@@ -26,6 +28,8 @@ export interface MetadataStatusOptions {
   readonly verbose?: boolean;
   readonly progress?: boolean;
   readonly allowFallbackStores?: boolean;
+  /** Check against the graph pushed under this project version instead of the current one. */
+  readonly snapshotId?: string;
   readonly format: "plain" | "json";
 }
 
@@ -35,6 +39,7 @@ export interface MetadataStatusOptions {
  * `--global-filter` everywhere, `--stale-if` staleness predicates). A table, or JSON
  * `{project_version, features: {key: status}, needs_update, warnings?}`. Unknown keys are warnings
  * (errors with `--assert-in-sync`); `--assert-in-sync` exits 1 when anything needs an update.
+ * `--snapshot-id` checks the stored metadata against a pushed graph instead of the current one.
  *
  * @example
  * await metadataStatus(ctx, [], { allFeatures: true, format: "plain" });
@@ -45,7 +50,10 @@ export async function metadataStatus(
   options: MetadataStatusOptions,
 ): Promise<number> {
   const { io } = ctx;
-  const graph = await ctx.graph();
+  const graph =
+    options.snapshotId === undefined
+      ? await ctx.graph()
+      : await snapshotGraph(ctx, options.snapshotId, options.store);
   const targetFilters = parseFilters(options.filter, "--filter");
   const globalFilters = parseFilters(options.globalFilter, "--global-filter");
   const stalenessPredicates = parseFilters(options.staleIf, "--stale-if");
@@ -118,6 +126,12 @@ export async function metadataStatus(
   }
   if (errors.length > 0) return 1;
   return options.assertInSync === true && needsUpdate ? 1 : 0;
+}
+
+/** The graph pushed under `projectVersion` (`SNAPSHOT_ERROR` when it was never pushed). */
+async function snapshotGraph(ctx: CliContext, projectVersion: string, store?: string): Promise<FeatureGraph> {
+  await requireSnapshot(ctx, projectVersion, store);
+  return loadSnapshotGraph(ctx, projectVersion, store);
 }
 
 const ICONS: Readonly<Record<FeatureStatus["status"], string>> = {
