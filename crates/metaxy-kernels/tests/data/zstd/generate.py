@@ -1,5 +1,5 @@
 # Writes the zstd fixtures of tests/kernels/zstd.rs with the reference CLI (run from this directory).
-import subprocess, sys, os
+import os, shutil, subprocess, tempfile
 M=(1<<64)-1
 WORDS=[b"metaxy",b"feature",b"sample_uid",b"provenance",b"delta",b"parquet",b"the",b"of",b"and",b"version",b"0123456789",b"{\"a\": 1}",b"\n"]
 def gen(n, seed, kinds=(0,1,2,3)):
@@ -32,17 +32,22 @@ def gen(n, seed, kinds=(0,1,2,3)):
 cases={"small":(1000,5,(0,1,2,3)),"text":(40000,2,(0,1,2,3)),"multi":(300000,3,(0,1,2,3))}
 def z(src,dst,*extra):
     subprocess.run(["zstd","-q","-f",*extra,src,"-o",dst],check=True)
+# The plain inputs go to a scratch directory; only the .zst files are kept.
+scratch=tempfile.mkdtemp()
+def plain(name,data):
+    path=os.path.join(scratch,f"{name}.bin")
+    open(path,"wb").write(data)
+    return path
 for name,(n,seed,kinds) in cases.items():
-    open(f"/tmp/{name}.bin","wb").write(gen(n,seed,kinds))
-    z(f"/tmp/{name}.bin",f"{name}-1.zst","-1")
+    src=plain(name,gen(n,seed,kinds))
+    z(src,f"{name}-1.zst","-1")
     if name!="multi":
-        z(f"/tmp/{name}.bin",f"{name}-3.zst","-3","--no-check")
-    z(f"/tmp/{name}.bin",f"{name}-19.zst","-19","--no-content-size")
-    z(f"/tmp/{name}.bin",f"{name}-22.zst","--ultra","-22")
-open("/tmp/words.bin","wb").write(gen(150000,6,(0,4,4,2)))
-z("/tmp/words.bin","words-1.zst","-1")
-z("/tmp/words.bin","words-19.zst","-19")
-open("/tmp/noise.bin","wb").write(gen(3000,4,(1,)))
-z("/tmp/noise.bin","noise-3.zst","-3")
-open("/tmp/rle.bin","wb").write(b"x"*200000)
-z("/tmp/rle.bin","rle-19.zst","-19")
+        z(src,f"{name}-3.zst","-3","--no-check")
+    z(src,f"{name}-19.zst","-19","--no-content-size")
+    z(src,f"{name}-22.zst","--ultra","-22")
+src=plain("words",gen(150000,6,(0,4,4,2)))
+z(src,"words-1.zst","-1")
+z(src,"words-19.zst","-19")
+z(plain("noise",gen(3000,4,(1,))),"noise-3.zst","-3")
+z(plain("rle",b"x"*200000),"rle-19.zst","-19")
+shutil.rmtree(scratch)
