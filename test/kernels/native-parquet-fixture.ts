@@ -34,19 +34,11 @@ import {
   writeParquet,
 } from "parquet-wasm";
 import { expect } from "vitest";
+import { PARQUET_CODEC, PARQUET_TYPE } from "../../src/store/delta/native-parquet/parquet-enums.js";
 
 /** Parquet `Type` numbers by the names hyparquet reports. */
-export const PHYSICAL: Record<string, number> = {
-  BOOLEAN: 0,
-  INT32: 1,
-  INT64: 2,
-  INT96: 3,
-  FLOAT: 4,
-  DOUBLE: 5,
-  BYTE_ARRAY: 6,
-  FIXED_LEN_BYTE_ARRAY: 7,
-};
-const CODEC: Record<string, number> = { UNCOMPRESSED: 0, SNAPPY: 1, GZIP: 2, ZSTD: 6 };
+export const PHYSICAL: Readonly<Record<string, number>> = PARQUET_TYPE;
+const CODEC: Readonly<Record<string, number>> = PARQUET_CODEC;
 
 const ROWS = 1500;
 const rows = Array.from({ length: ROWS }, (_, i) => i);

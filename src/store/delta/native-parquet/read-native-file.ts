@@ -11,28 +11,7 @@ import { partitionData } from "../partition-values.js";
 import { assembleColumn } from "./assemble-column.js";
 import { type ColumnShape, columnShape, type LeafColumn } from "./column-shape.js";
 import { fetchRanges } from "./fetch-ranges.js";
-
-const PHYSICAL = {
-  BOOLEAN: 0,
-  INT32: 1,
-  INT64: 2,
-  INT96: 3,
-  FLOAT: 4,
-  DOUBLE: 5,
-  BYTE_ARRAY: 6,
-  FIXED_LEN_BYTE_ARRAY: 7,
-} as const;
-
-const CODEC = {
-  UNCOMPRESSED: 0,
-  SNAPPY: 1,
-  GZIP: 2,
-  LZO: 3,
-  BROTLI: 4,
-  LZ4: 5,
-  ZSTD: 6,
-  LZ4_RAW: 7,
-} as const;
+import { PARQUET_CODEC, PARQUET_TYPE } from "./parquet-enums.js";
 
 /** Footer bytes fetched at once: the same tail `openByteSource` keeps cached. */
 const FOOTER_FETCH = 64 * 1024;
@@ -113,7 +92,7 @@ async function chunksToDecode(
     for (const leaf of leaves) {
       const meta = byPath.get(leaf.path)?.meta_data;
       if (meta === undefined || meta.type === "INT96") return null;
-      const codec = CODEC[meta.codec];
+      const codec = PARQUET_CODEC[meta.codec];
       if (!decoder.codecs.has(codec)) return null;
       const data = Number(meta.data_page_offset);
       const dictionary = meta.dictionary_page_offset === undefined ? 0 : Number(meta.dictionary_page_offset);
@@ -123,7 +102,7 @@ async function chunksToDecode(
       if (end > source.size) return null;
       ranges.push([start, end]);
       specs.push({
-        physicalType: PHYSICAL[meta.type],
+        physicalType: PARQUET_TYPE[meta.type],
         typeLength: leaf.element.type_length ?? 0,
         codec,
         maxDefinitionLevel: leaf.maxDefinitionLevel,
